@@ -1,0 +1,112 @@
+using System.Collections.Generic;
+using System.Linq;
+using OpenStack.Generator.Model;
+
+namespace OpenStack.Generator.Emit;
+
+/// <summary>Emits what spans resources: one class per service, the entry client, the JSON context.</summary>
+internal static class RootEmitter
+{
+    public static string Service(GeneratorOptions o, ServiceModel s, IReadOnlyList<ResourceModel> resources)
+    {
+        var w = ModelEmitter.Begin(Names.Namespace(o, s), "specs/" + s.Folder + "/service.yaml");
+        var name = Names.ServiceClass(s);
+        w.Summary((s.Title ?? s.Type + " " + s.Version) + ": one client per resource, all sharing one HttpClient.");
+        w.Open("public partial class " + name);
+        w.Summary("How this service is found in the catalog: type, aliases and version path segment.");
+        var aliases = s.Aliases.Count == 0 ? "global::System.Array.Empty<string>()"
+            : "new[] { " + string.Join(", ", s.Aliases.Select(CodeWriter.Literal)) + " }";
+        w.Line("public static global::OpenStack.ServiceDescriptor Descriptor { get; } = new(" + CodeWriter.Literal(s.Type) + ", " + aliases + ", " + CodeWriter.Literal(s.Version) + ");");
+        w.Line();
+        w.Summary("Creates the service over an HttpClient whose BaseAddress is its versioned endpoint.");
+        w.Line("public " + name + "(global::System.Net.Http.HttpClient http)");
+        w.Line("{");
+        w.Line("    Http = http ?? throw new global::System.ArgumentNullException(nameof(http));");
+        foreach (var r in resources) w.Line("    " + r.Plural + " = new " + Names.ClientClass(r) + "(http);");
+        w.Line("}");
+        w.Line();
+        w.Summary("For mocking frameworks only.");
+        w.Line("protected " + name + "()");
+        w.Line("{");
+        w.Line("    Http = null!;");
+        foreach (var r in resources) w.Line("    " + r.Plural + " = null!;");
+        w.Line("}");
+        w.Line();
+        w.Summary("The HttpClient every resource client of this service uses.");
+        w.Line("public global::System.Net.Http.HttpClient Http { get; }");
+        foreach (var r in resources)
+        {
+            w.Line();
+            w.Summary(r.Description is null ? r.Plural + "." : r.Plural + ": " + r.Description);
+            w.Line("public virtual " + Names.ClientClass(r) + " " + r.Plural + " { get; }");
+        }
+        w.Close();
+        return w.ToString();
+    }
+
+    public static string EntryClient(GeneratorOptions o, IReadOnlyList<ServiceModel> services)
+    {
+        var w = ModelEmitter.Begin(o.RootNamespace, "specs/*/*/service.yaml");
+        w.Summary("One property per service described in specs/; each is created on first use from the catalog.");
+        w.Open("public partial class " + o.ClientName);
+        foreach (var s in services)
+        {
+            var cls = "global::" + Names.Namespace(o, s) + "." + Names.ServiceClass(s);
+            var field = "_" + char.ToLowerInvariant(s.ClientProperty[0]) + s.ClientProperty.Substring(1);
+            w.Line("private " + cls + "? " + field + ";");
+            w.Line();
+            w.Summary((s.Title ?? s.Type + " " + s.Version) + ".");
+            w.Line("public virtual " + cls + " " + s.ClientProperty);
+            w.Line("    => global::System.Threading.LazyInitializer.EnsureInitialized(ref " + field + ", () => new " + cls + "(CreateServiceHttpClient(" + cls + ".Descriptor)))!;");
+            w.Line();
+        }
+        w.Close();
+        return w.ToString();
+    }
+
+    public static string JsonContext(GeneratorOptions o, IReadOnlyList<BoundResource> resources)
+    {
+        var w = ModelEmitter.Begin(o.RootNamespace, "specs/");
+        w.Summary("System.Text.Json metadata for every type the generated clients send or receive: no reflection, trim and AOT safe.");
+        w.Line("[" + Names.Json + ".JsonSourceGenerationOptions(Converters = new[] { typeof(global::OpenStack.Json.OpenStackDateTimeOffsetConverter) })]");
+        foreach (var (type, infoName) in Roots(o, resources))
+            w.Line("[" + Names.Json + ".JsonSerializable(typeof(" + type + ")" + (infoName is null ? "" : ", TypeInfoPropertyName = " + CodeWriter.Literal(infoName)) + ")]");
+        w.Line("public partial class " + o.ContextName + " : " + Names.Json + ".JsonSerializerContext");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.Summary("Refit settings bound to " + o.ContextName + ", shared by every generated client.");
+        w.Open("internal static class " + o.ContextName + "Refit");
+        w.Summary("The shared settings.");
+        w.Line("public static global::Refit.RefitSettings Settings { get; } = global::OpenStack.Http.OpenStackRefitSettings.Create(" + o.ContextName + ".Default);");
+        w.Close();
+        return w.ToString();
+    }
+
+    private static IEnumerable<(string Type, string? InfoName)> Roots(GeneratorOptions o, IReadOnlyList<BoundResource> resources)
+    {
+        yield return (Names.Nodes + ".JsonNode", null);
+        yield return (Names.Nodes + ".JsonObject", null);
+        yield return (Names.Nodes + ".JsonArray", null);
+        yield return ("global::System.Text.Json.JsonElement", null);
+        foreach (var b in resources.OrderBy(x => x.Service.Namespace).ThenBy(x => x.Resource.Name))
+        {
+            var r = b.Resource;
+            var ns = "global::" + Names.Namespace(o, b.Service) + ".";
+            var types = new List<string> { r.Name };
+            if (r.List is not null) types.Add(Names.ListPage(r));
+            if (r.ItemEnvelope is not null) types.Add(Names.ItemEnvelope(r));
+            if (r.Create is not null) types.Add(r.ItemEnvelope is null ? Names.CreateOptions(r) : Names.CreateRequest(r));
+            if (r.Update is not null)
+            {
+                // json-patch options are turned into nodes through this context, so they need metadata too.
+                types.Add(Names.UpdateOptions(r));
+                if (r.Update.Style != "json-patch" && r.ItemEnvelope is not null) types.Add(Names.UpdateRequest(r));
+            }
+            foreach (var a in r.Actions.Where(a => a.RequestBody == "json"))
+                types.Add(a.RequestEnvelope is null ? Names.ActionRequest(r, a) : Names.ActionEnvelope(r, a));
+            types.AddRange(r.NestedTypes.Select(t => t.CsName));
+            foreach (var t in types) yield return (ns + t, Names.TypeInfoName(b.Service, t));
+        }
+    }
+}

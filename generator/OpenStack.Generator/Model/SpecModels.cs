@@ -1,0 +1,104 @@
+using OpenStack.Generator.Diagnostics;
+
+namespace OpenStack.Generator.Model;
+
+// The value-equatable model between parsing and emitting. Every type here is a record whose
+// members are strings, primitives, other such records or EquatableArray, so the incremental
+// pipeline can tell an unchanged spec from a changed one.
+
+/// <summary>What parsing one spec file yields: a service or a resource (or neither), plus problems.</summary>
+internal sealed record ParsedSpec(
+    string Path,
+    string Folder,
+    ServiceModel? Service,
+    ResourceModel? Resource,
+    EquatableArray<DiagnosticInfo> Diagnostics);
+
+internal sealed record ServiceModel(
+    string Path,
+    string Folder,
+    string Type,
+    EquatableArray<string> Aliases,
+    string Version,
+    string Namespace,
+    string ClientProperty,
+    string? Title,
+    MicroversionModel? Microversion);
+
+internal sealed record MicroversionModel(string Header, string ServiceName, string? LegacyHeader);
+
+internal sealed record ResourceModel(
+    string Path,
+    string Folder,
+    string Name,
+    string Plural,
+    string? Description,
+    string CollectionPath,
+    string ItemPath,
+    string? ItemEnvelope,
+    string? ListEnvelope,
+    PaginationModel Pagination,
+    bool AdditionalProperties,
+    EquatableArray<FieldModel> Fields,
+    EquatableArray<TypeDefModel> NestedTypes,
+    EquatableArray<EnumModel> Enums,
+    ListOperation? List,
+    SimpleOperation? Get,
+    CreateOperation? Create,
+    UpdateOperation? Update,
+    SimpleOperation? Delete,
+    EquatableArray<ActionModel> Actions);
+
+internal sealed record PaginationModel(string Kind, string? Next, string Marker);
+
+internal enum FieldKind { String, Int32, Int64, Number, Boolean, DateTime, Array, Map, Object, Enum, Json }
+
+/// <summary>A field's C# type. Name is set for Object (nested record) and Enum (extensible enum struct).</summary>
+internal sealed record TypeRef(FieldKind Kind, string? Name = null, TypeRef? Element = null);
+
+internal sealed record FieldModel(
+    string JsonName,
+    string CsName,
+    TypeRef Type,
+    string? Description,
+    bool ReadOnly,
+    bool WriteOnly,
+    bool Secret,
+    bool Required,
+    bool Deprecated,
+    string? MinVersion,
+    string? MaxVersion);
+
+internal sealed record TypeDefModel(string CsName, string? Description, EquatableArray<FieldModel> Fields, bool AdditionalProperties);
+
+internal sealed record EnumModel(string CsName, string? Description, EquatableArray<string> Values);
+
+internal sealed record SimpleOperation(string? Description);
+
+internal sealed record ListOperation(string? Description, EquatableArray<FieldModel> Query);
+
+internal sealed record CreateOperation(string? Description, EquatableArray<FieldModel> Fields);
+
+internal sealed record UpdateOperation(string? Description, string Style, string? ContentType, EquatableArray<FieldModel> Fields);
+
+internal sealed record ActionModel(
+    string Name,
+    string CsName,
+    string? Description,
+    string Method,
+    string Path,
+    EquatableArray<FieldModel> PathParams,
+    string RequestBody,
+    string? RequestContentType,
+    string? RequestEnvelope,
+    EquatableArray<FieldModel> RequestFields,
+    string ResponseBody,
+    EquatableArray<HeaderModel> ResponseHeaders);
+
+internal sealed record HeaderModel(string CsName, string Header, string Type, string? Description);
+
+/// <summary>A resource joined with its service: the unit each per-resource emit step works on.</summary>
+internal sealed record BoundResource(ServiceModel Service, ResourceModel Resource);
+
+/// <summary>Settings read from MSBuild properties of the compilation being generated into.</summary>
+internal sealed record GeneratorOptions(string RootNamespace, string ContextName, string ClientName);
