@@ -21,7 +21,7 @@ internal static class ApiEmitter
         {
             Doc(w, r.List.Description ?? "Lists " + r.Plural + " (one page).");
             w.Line("[" + Names.Refit + ".Get(" + Route(r.CollectionPath) + ")]");
-            w.Line(Names.Tasks + ".Task<" + Names.ListPage(r) + "> List" + Async + "([" + Names.Refit + ".Query] " + Names.ListOptions(r) + "? options, " + CtParam() + ");");
+            w.Line(Names.Tasks + ".Task<" + Names.ListPage(r) + "> List" + Async + "([" + Names.Refit + ".Query, " + Names.Refit + ".QueryConverter(typeof(" + Names.ListOptions(r) + "Query))] " + Names.ListOptions(r) + "? options, " + CtParam() + ");");
             w.Line();
         }
         if (r.Get is not null)

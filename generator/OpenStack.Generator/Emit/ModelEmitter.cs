@@ -66,8 +66,6 @@ internal static class ModelEmitter
         foreach (var q in r.List!.Query)
         {
             w.Summary(q.Description ?? "The '" + q.JsonName + "' query parameter.");
-            w.Line("[" + Names.Refit + ".AliasAs(" + CodeWriter.Literal(q.JsonName) + ")]");
-            if (q.Type.Kind == FieldKind.Array) w.Line("[" + Names.Refit + ".Query(" + Names.Refit + ".CollectionFormat.Multi)]");
             w.Line("public " + Names.Type(q.Type, mutable: true) + "? " + q.CsName + " { get; set; }");
             w.Line();
         }
@@ -84,7 +82,51 @@ internal static class ModelEmitter
         }
         EmitToString(w, name, r.List.Query.ToList(), extension: false);
         w.Close();
+        w.Line();
+        EmitQueryConverter(w, name, r.List.Query);
         return w.ToString();
+    }
+
+    // The query string is written by generated code, not by Refit's property walk: that walk would
+    // flatten an enum struct into nothing and render bool as "True". Lists repeat their key.
+    private static void EmitQueryConverter(CodeWriter w, string options, EquatableArray<FieldModel> query)
+    {
+        w.Summary("Writes " + options + " as query parameters (used by Refit through [QueryConverter]).");
+        w.Open("public sealed class " + options + "Query : " + Names.Refit + ".IQueryConverter<" + options + "?>");
+        w.Summary("Appends one key=value pair per set property; list properties repeat their key.");
+        w.Line("public void Flatten(" + options + "? value, string keyPrefix, ref " + Names.Refit + ".GeneratedQueryStringBuilder builder, " + Names.Refit + ".RefitSettings settings)");
+        w.Line("{");
+        w.Line("    if (value is null) return;");
+        foreach (var q in query)
+        {
+            var key = "keyPrefix + " + CodeWriter.Literal(q.JsonName);
+            if (q.Type.Kind == FieldKind.Array)
+            {
+                w.Line("    if (value." + q.CsName + " is not null)");
+                w.Line("        foreach (var item in value." + q.CsName + ") builder.Add(" + key + ", " + QueryText(q.Type.Element!, "item", nullable: false) + ", false);");
+            }
+            else
+            {
+                w.Line("    if (value." + q.CsName + " is not null) builder.Add(" + key + ", " + QueryText(q.Type, "value." + q.CsName, nullable: true) + ", false);");
+            }
+        }
+        w.Line("}");
+        w.Close();
+    }
+
+    private static string QueryText(TypeRef type, string expr, bool nullable)
+    {
+        var v = nullable && Names.IsValueType(type) ? expr + ".Value" : expr;
+        const string inv = "global::System.Globalization.CultureInfo.InvariantCulture";
+        return type.Kind switch
+        {
+            FieldKind.String => v,
+            FieldKind.Boolean => "(" + v + " ? \"true\" : \"false\")",
+            FieldKind.Int32 or FieldKind.Int64 or FieldKind.Number => v + ".ToString(" + inv + ")",
+            FieldKind.DateTime => v + ".UtcDateTime.ToString(\"yyyy-MM-dd'T'HH:mm:ss'Z'\", " + inv + ")",
+            FieldKind.Json => v + ".ToJsonString()",
+            _ => v + ".ToString()",
+        };
     }
 
     public static string CreateOptions(GeneratorOptions o, BoundResource b)
@@ -332,7 +374,8 @@ internal static class ModelEmitter
         w.Line("    return ops;");
         w.Line("}");
         w.Line();
-        w.Line("private static " + Names.Nodes + ".JsonObject Op(string op, string path, " + Names.Nodes + ".JsonNode? value)");
+        // Returns JsonNode so JsonArray.Add binds to Add(JsonNode), not the reflection-based Add<T>.
+        w.Line("private static " + Names.Nodes + ".JsonNode Op(string op, string path, " + Names.Nodes + ".JsonNode? value)");
         w.Line("{");
         w.Line("    var o = new " + Names.Nodes + ".JsonObject { [\"op\"] = op, [\"path\"] = path };");
         w.Line("    if (op != \"remove\") o[\"value\"] = value;");

@@ -16,7 +16,7 @@ public partial interface IProjectsApi
     /// Lists Projects (one page).
     /// </summary>
     [global::Refit.Get("/projects")]
-    global::System.Threading.Tasks.Task<ProjectListPage> ListAsync([global::Refit.Query] ProjectListOptions? options, global::System.Threading.CancellationToken cancellationToken);
+    global::System.Threading.Tasks.Task<ProjectListPage> ListAsync([global::Refit.Query, global::Refit.QueryConverter(typeof(ProjectListOptionsQuery))] ProjectListOptions? options, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>
     /// Gets one Project.

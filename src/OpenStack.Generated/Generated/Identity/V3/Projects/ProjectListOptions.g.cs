@@ -15,55 +15,46 @@ public sealed partial class ProjectListOptions
     /// <summary>
     /// The 'domain_id' query parameter.
     /// </summary>
-    [global::Refit.AliasAs("domain_id")]
     public string? DomainId { get; set; }
 
     /// <summary>
     /// The 'enabled' query parameter.
     /// </summary>
-    [global::Refit.AliasAs("enabled")]
     public bool? Enabled { get; set; }
 
     /// <summary>
     /// The 'is_domain' query parameter.
     /// </summary>
-    [global::Refit.AliasAs("is_domain")]
     public bool? IsDomain { get; set; }
 
     /// <summary>
     /// The 'name' query parameter.
     /// </summary>
-    [global::Refit.AliasAs("name")]
     public string? Name { get; set; }
 
     /// <summary>
     /// The 'parent_id' query parameter.
     /// </summary>
-    [global::Refit.AliasAs("parent_id")]
     public string? ParentId { get; set; }
 
     /// <summary>
     /// Comma-separated tags that all must be present.
     /// </summary>
-    [global::Refit.AliasAs("tags")]
     public string? Tags { get; set; }
 
     /// <summary>
     /// Comma-separated tags of which one must be present.
     /// </summary>
-    [global::Refit.AliasAs("tags-any")]
     public string? TagsAny { get; set; }
 
     /// <summary>
     /// The 'not-tags' query parameter.
     /// </summary>
-    [global::Refit.AliasAs("not-tags")]
     public string? NotTags { get; set; }
 
     /// <summary>
     /// The 'not-tags-any' query parameter.
     /// </summary>
-    [global::Refit.AliasAs("not-tags-any")]
     public string? NotTagsAny { get; set; }
 
     /// <summary>
@@ -83,5 +74,28 @@ public sealed partial class ProjectListOptions
         if (NotTags is not null) { sb.Append(first ? " " : ", ").Append("NotTags = ").Append(NotTags.ToString()); first = false; }
         if (NotTagsAny is not null) { sb.Append(first ? " " : ", ").Append("NotTagsAny = ").Append(NotTagsAny.ToString()); first = false; }
         return sb.Append(first ? "}" : " }").ToString();
+    }
+}
+
+/// <summary>
+/// Writes ProjectListOptions as query parameters (used by Refit through [QueryConverter]).
+/// </summary>
+public sealed class ProjectListOptionsQuery : global::Refit.IQueryConverter<ProjectListOptions?>
+{
+    /// <summary>
+    /// Appends one key=value pair per set property; list properties repeat their key.
+    /// </summary>
+    public void Flatten(ProjectListOptions? value, string keyPrefix, ref global::Refit.GeneratedQueryStringBuilder builder, global::Refit.RefitSettings settings)
+    {
+        if (value is null) return;
+        if (value.DomainId is not null) builder.Add(keyPrefix + "domain_id", value.DomainId, false);
+        if (value.Enabled is not null) builder.Add(keyPrefix + "enabled", (value.Enabled.Value ? "true" : "false"), false);
+        if (value.IsDomain is not null) builder.Add(keyPrefix + "is_domain", (value.IsDomain.Value ? "true" : "false"), false);
+        if (value.Name is not null) builder.Add(keyPrefix + "name", value.Name, false);
+        if (value.ParentId is not null) builder.Add(keyPrefix + "parent_id", value.ParentId, false);
+        if (value.Tags is not null) builder.Add(keyPrefix + "tags", value.Tags, false);
+        if (value.TagsAny is not null) builder.Add(keyPrefix + "tags-any", value.TagsAny, false);
+        if (value.NotTags is not null) builder.Add(keyPrefix + "not-tags", value.NotTags, false);
+        if (value.NotTagsAny is not null) builder.Add(keyPrefix + "not-tags-any", value.NotTagsAny, false);
     }
 }

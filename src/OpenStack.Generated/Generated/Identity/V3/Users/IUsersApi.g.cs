@@ -16,7 +16,7 @@ public partial interface IUsersApi
     /// Lists Users (one page).
     /// </summary>
     [global::Refit.Get("/users")]
-    global::System.Threading.Tasks.Task<UserListPage> ListAsync([global::Refit.Query] UserListOptions? options, global::System.Threading.CancellationToken cancellationToken);
+    global::System.Threading.Tasks.Task<UserListPage> ListAsync([global::Refit.Query, global::Refit.QueryConverter(typeof(UserListOptionsQuery))] UserListOptions? options, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>
     /// Gets one User.

@@ -15,43 +15,36 @@ public sealed partial class UserListOptions
     /// <summary>
     /// The 'domain_id' query parameter.
     /// </summary>
-    [global::Refit.AliasAs("domain_id")]
     public string? DomainId { get; set; }
 
     /// <summary>
     /// The 'enabled' query parameter.
     /// </summary>
-    [global::Refit.AliasAs("enabled")]
     public bool? Enabled { get; set; }
 
     /// <summary>
     /// The 'name' query parameter.
     /// </summary>
-    [global::Refit.AliasAs("name")]
     public string? Name { get; set; }
 
     /// <summary>
     /// The 'idp_id' query parameter.
     /// </summary>
-    [global::Refit.AliasAs("idp_id")]
     public string? IdpId { get; set; }
 
     /// <summary>
     /// The 'protocol_id' query parameter.
     /// </summary>
-    [global::Refit.AliasAs("protocol_id")]
     public string? ProtocolId { get; set; }
 
     /// <summary>
     /// The 'unique_id' query parameter.
     /// </summary>
-    [global::Refit.AliasAs("unique_id")]
     public string? UniqueId { get; set; }
 
     /// <summary>
     /// A comparison such as lt:2024-01-01T00:00:00Z.
     /// </summary>
-    [global::Refit.AliasAs("password_expires_at")]
     public string? PasswordExpiresAt { get; set; }
 
     /// <summary>
@@ -69,5 +62,26 @@ public sealed partial class UserListOptions
         if (UniqueId is not null) { sb.Append(first ? " " : ", ").Append("UniqueId = ").Append(UniqueId.ToString()); first = false; }
         if (PasswordExpiresAt is not null) { sb.Append(first ? " " : ", ").Append("PasswordExpiresAt = ").Append(PasswordExpiresAt.ToString()); first = false; }
         return sb.Append(first ? "}" : " }").ToString();
+    }
+}
+
+/// <summary>
+/// Writes UserListOptions as query parameters (used by Refit through [QueryConverter]).
+/// </summary>
+public sealed class UserListOptionsQuery : global::Refit.IQueryConverter<UserListOptions?>
+{
+    /// <summary>
+    /// Appends one key=value pair per set property; list properties repeat their key.
+    /// </summary>
+    public void Flatten(UserListOptions? value, string keyPrefix, ref global::Refit.GeneratedQueryStringBuilder builder, global::Refit.RefitSettings settings)
+    {
+        if (value is null) return;
+        if (value.DomainId is not null) builder.Add(keyPrefix + "domain_id", value.DomainId, false);
+        if (value.Enabled is not null) builder.Add(keyPrefix + "enabled", (value.Enabled.Value ? "true" : "false"), false);
+        if (value.Name is not null) builder.Add(keyPrefix + "name", value.Name, false);
+        if (value.IdpId is not null) builder.Add(keyPrefix + "idp_id", value.IdpId, false);
+        if (value.ProtocolId is not null) builder.Add(keyPrefix + "protocol_id", value.ProtocolId, false);
+        if (value.UniqueId is not null) builder.Add(keyPrefix + "unique_id", value.UniqueId, false);
+        if (value.PasswordExpiresAt is not null) builder.Add(keyPrefix + "password_expires_at", value.PasswordExpiresAt, false);
     }
 }

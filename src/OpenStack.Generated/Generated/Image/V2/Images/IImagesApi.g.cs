@@ -16,7 +16,7 @@ public partial interface IImagesApi
     /// Lists images visible to the caller.
     /// </summary>
     [global::Refit.Get("/images")]
-    global::System.Threading.Tasks.Task<ImageListPage> ListAsync([global::Refit.Query] ImageListOptions? options, global::System.Threading.CancellationToken cancellationToken);
+    global::System.Threading.Tasks.Task<ImageListPage> ListAsync([global::Refit.Query, global::Refit.QueryConverter(typeof(ImageListOptionsQuery))] ImageListOptions? options, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>
     /// Gets one Image.

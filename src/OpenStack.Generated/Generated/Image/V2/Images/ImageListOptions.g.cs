@@ -15,122 +15,101 @@ public sealed partial class ImageListOptions
     /// <summary>
     /// The 'name' query parameter.
     /// </summary>
-    [global::Refit.AliasAs("name")]
     public string? Name { get; set; }
 
     /// <summary>
     /// Image status, or an 'in:' list.
     /// </summary>
-    [global::Refit.AliasAs("status")]
     public string? Status { get; set; }
 
     /// <summary>
     /// The 'visibility' query parameter.
     /// </summary>
-    [global::Refit.AliasAs("visibility")]
     public ImageListOptionsVisibility? Visibility { get; set; }
 
     /// <summary>
     /// The 'owner' query parameter.
     /// </summary>
-    [global::Refit.AliasAs("owner")]
     public string? Owner { get; set; }
 
     /// <summary>
     /// Images having every one of these tags (repeated key).
     /// </summary>
-    [global::Refit.AliasAs("tag")]
-    [global::Refit.Query(global::Refit.CollectionFormat.Multi)]
     public global::System.Collections.Generic.IList<string>? Tag { get; set; }
 
     /// <summary>
     /// The 'member_status' query parameter.
     /// </summary>
-    [global::Refit.AliasAs("member_status")]
     public ImageListOptionsMemberStatus? MemberStatus { get; set; }
 
     /// <summary>
     /// Minimum size in bytes.
     /// </summary>
-    [global::Refit.AliasAs("size_min")]
     public long? SizeMin { get; set; }
 
     /// <summary>
     /// Maximum size in bytes.
     /// </summary>
-    [global::Refit.AliasAs("size_max")]
     public long? SizeMax { get; set; }
 
     /// <summary>
     /// The 'protected' query parameter.
     /// </summary>
-    [global::Refit.AliasAs("protected")]
     public bool? Protected { get; set; }
 
     /// <summary>
     /// Set true to list hidden images.
     /// </summary>
-    [global::Refit.AliasAs("os_hidden")]
     public bool? OsHidden { get; set; }
 
     /// <summary>
     /// The 'container_format' query parameter.
     /// </summary>
-    [global::Refit.AliasAs("container_format")]
     public string? ContainerFormat { get; set; }
 
     /// <summary>
     /// The 'disk_format' query parameter.
     /// </summary>
-    [global::Refit.AliasAs("disk_format")]
     public string? DiskFormat { get; set; }
 
     /// <summary>
     /// An 'in:' list of ids.
     /// </summary>
-    [global::Refit.AliasAs("id")]
     public string? Id { get; set; }
 
     /// <summary>
     /// A comparison such as gte:2024-01-01T00:00:00Z.
     /// </summary>
-    [global::Refit.AliasAs("created_at")]
     public string? CreatedAt { get; set; }
 
     /// <summary>
     /// A comparison such as gte:2024-01-01T00:00:00Z.
     /// </summary>
-    [global::Refit.AliasAs("updated_at")]
     public string? UpdatedAt { get; set; }
 
     /// <summary>
     /// Comma-separated key:direction pairs, e.g. name:asc,created_at:desc.
     /// </summary>
-    [global::Refit.AliasAs("sort")]
     public string? Sort { get; set; }
 
     /// <summary>
     /// The 'sort_key' query parameter.
     /// </summary>
-    [global::Refit.AliasAs("sort_key")]
     public string? SortKey { get; set; }
 
     /// <summary>
     /// The 'sort_dir' query parameter.
     /// </summary>
-    [global::Refit.AliasAs("sort_dir")]
     public ImageListOptionsSortDir? SortDir { get; set; }
 
     /// <summary>
     /// Page size.
     /// </summary>
-    [global::Refit.AliasAs("limit")]
     public int? Limit { get; set; }
 
     /// <summary>
     /// Id of the last image of the previous page.
     /// </summary>
-    [global::Refit.AliasAs("marker")]
     public string? Marker { get; set; }
 
     /// <summary>
@@ -161,5 +140,40 @@ public sealed partial class ImageListOptions
         if (Limit is not null) { sb.Append(first ? " " : ", ").Append("Limit = ").Append(Limit.ToString()); first = false; }
         if (Marker is not null) { sb.Append(first ? " " : ", ").Append("Marker = ").Append(Marker.ToString()); first = false; }
         return sb.Append(first ? "}" : " }").ToString();
+    }
+}
+
+/// <summary>
+/// Writes ImageListOptions as query parameters (used by Refit through [QueryConverter]).
+/// </summary>
+public sealed class ImageListOptionsQuery : global::Refit.IQueryConverter<ImageListOptions?>
+{
+    /// <summary>
+    /// Appends one key=value pair per set property; list properties repeat their key.
+    /// </summary>
+    public void Flatten(ImageListOptions? value, string keyPrefix, ref global::Refit.GeneratedQueryStringBuilder builder, global::Refit.RefitSettings settings)
+    {
+        if (value is null) return;
+        if (value.Name is not null) builder.Add(keyPrefix + "name", value.Name, false);
+        if (value.Status is not null) builder.Add(keyPrefix + "status", value.Status, false);
+        if (value.Visibility is not null) builder.Add(keyPrefix + "visibility", value.Visibility.Value.ToString(), false);
+        if (value.Owner is not null) builder.Add(keyPrefix + "owner", value.Owner, false);
+        if (value.Tag is not null)
+            foreach (var item in value.Tag) builder.Add(keyPrefix + "tag", item, false);
+        if (value.MemberStatus is not null) builder.Add(keyPrefix + "member_status", value.MemberStatus.Value.ToString(), false);
+        if (value.SizeMin is not null) builder.Add(keyPrefix + "size_min", value.SizeMin.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture), false);
+        if (value.SizeMax is not null) builder.Add(keyPrefix + "size_max", value.SizeMax.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture), false);
+        if (value.Protected is not null) builder.Add(keyPrefix + "protected", (value.Protected.Value ? "true" : "false"), false);
+        if (value.OsHidden is not null) builder.Add(keyPrefix + "os_hidden", (value.OsHidden.Value ? "true" : "false"), false);
+        if (value.ContainerFormat is not null) builder.Add(keyPrefix + "container_format", value.ContainerFormat, false);
+        if (value.DiskFormat is not null) builder.Add(keyPrefix + "disk_format", value.DiskFormat, false);
+        if (value.Id is not null) builder.Add(keyPrefix + "id", value.Id, false);
+        if (value.CreatedAt is not null) builder.Add(keyPrefix + "created_at", value.CreatedAt, false);
+        if (value.UpdatedAt is not null) builder.Add(keyPrefix + "updated_at", value.UpdatedAt, false);
+        if (value.Sort is not null) builder.Add(keyPrefix + "sort", value.Sort, false);
+        if (value.SortKey is not null) builder.Add(keyPrefix + "sort_key", value.SortKey, false);
+        if (value.SortDir is not null) builder.Add(keyPrefix + "sort_dir", value.SortDir.Value.ToString(), false);
+        if (value.Limit is not null) builder.Add(keyPrefix + "limit", value.Limit.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture), false);
+        if (value.Marker is not null) builder.Add(keyPrefix + "marker", value.Marker, false);
     }
 }

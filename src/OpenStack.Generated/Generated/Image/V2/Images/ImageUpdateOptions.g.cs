@@ -126,7 +126,7 @@ public sealed partial class ImageUpdateOptions
         return ops;
     }
 
-    private static global::System.Text.Json.Nodes.JsonObject Op(string op, string path, global::System.Text.Json.Nodes.JsonNode? value)
+    private static global::System.Text.Json.Nodes.JsonNode Op(string op, string path, global::System.Text.Json.Nodes.JsonNode? value)
     {
         var o = new global::System.Text.Json.Nodes.JsonObject { ["op"] = op, ["path"] = path };
         if (op != "remove") o["value"] = value;
