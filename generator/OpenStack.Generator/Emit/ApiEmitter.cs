@@ -116,7 +116,7 @@ internal static class ApiEmitter
         if (r.Get is not null)
         {
             Doc(w, r.Get.Description ?? "Gets one " + r.Name + ".", throws: true);
-            w.Line("public virtual async " + Names.Tasks + ".Task<" + r.Name + "> Get" + Async + "(" + Params(idParams, CtParam() + " = default") + ")");
+            w.Line("public virtual async " + Names.Tasks + ".Task<" + r.Name + "> Get" + Async + "(" + ClientParams(idParams, CtParam() + " = default") + ")");
             w.Line("{");
             w.Line("    var response = await global::OpenStack.Http.RefitCall.Run(_api.Get" + Async + "(" + Join(idArgs, "cancellationToken") + ")).ConfigureAwait(false);");
             w.Line("    return " + Unwrap(r, "response") + ";");
@@ -139,7 +139,7 @@ internal static class ApiEmitter
         {
             var u = r.Update;
             Doc(w, u.Description ?? "Updates " + r.Name + "; only the properties set in options change.", throws: true);
-            w.Line("public virtual async " + Names.Tasks + ".Task<" + r.Name + "> Update" + Async + "(" + Params(idParams, Names.UpdateOptions(r) + " options", CtParam() + " = default") + ")");
+            w.Line("public virtual async " + Names.Tasks + ".Task<" + r.Name + "> Update" + Async + "(" + ClientParams(idParams, Names.UpdateOptions(r) + " options", CtParam() + " = default") + ")");
             w.Line("{");
             w.Line("    if (options is null) throw new global::System.ArgumentNullException(nameof(options));");
             var body = u.Style == "json-patch" ? "options.ToJsonPatch()"
@@ -152,7 +152,7 @@ internal static class ApiEmitter
         if (r.Delete is not null)
         {
             Doc(w, r.Delete.Description ?? "Deletes " + r.Name + ".", throws: true);
-            w.Line("public virtual " + Names.Tasks + ".Task Delete" + Async + "(" + Params(idParams, CtParam() + " = default") + ")");
+            w.Line("public virtual " + Names.Tasks + ".Task Delete" + Async + "(" + ClientParams(idParams, CtParam() + " = default") + ")");
             w.Line("    => global::OpenStack.Http.RefitCall.Run(_api.Delete" + Async + "(" + Join(idArgs, "cancellationToken") + "));");
             w.Line();
         }
@@ -204,7 +204,7 @@ internal static class ApiEmitter
 
     private static void EmitAction(CodeWriter w, ResourceModel r, ActionModel a)
     {
-        var ps = PathParams(a.PathParams);
+        var ps = PathParams(a.PathParams, refit: false);
         var args = a.PathParams.Select(p => Parse.Naming.Camel(p.JsonName)).ToList();
         switch (a.RequestBody)
         {
@@ -280,15 +280,18 @@ internal static class ApiEmitter
         return result;
     }
 
-    private static List<string> PathParams(IEnumerable<FieldModel> fields)
+    // [AliasAs] maps a C# parameter to its {path_param} for Refit; the client's own methods must not carry it.
+    private static List<string> PathParams(IEnumerable<FieldModel> fields, bool refit = true)
         => fields.Select(f =>
         {
             var camel = Parse.Naming.Camel(f.JsonName);
-            var alias = camel.TrimStart('@') == f.JsonName ? "" : "[" + Names.Refit + ".AliasAs(" + CodeWriter.Literal(f.JsonName) + ")] ";
+            var alias = !refit || camel.TrimStart('@') == f.JsonName ? "" : "[" + Names.Refit + ".AliasAs(" + CodeWriter.Literal(f.JsonName) + ")] ";
             return alias + "string " + camel;
         }).ToList();
 
     private static string Params(List<FieldModel> pathParams, params string[] more) => string.Join(", ", PathParams(pathParams).Concat(more));
+
+    private static string ClientParams(List<FieldModel> pathParams, params string[] more) => string.Join(", ", PathParams(pathParams, refit: false).Concat(more));
 
     private static List<string> Args(List<FieldModel> pathParams) => pathParams.Select(p => Parse.Naming.Camel(p.JsonName)).ToList();
 

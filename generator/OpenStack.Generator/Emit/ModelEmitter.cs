@@ -137,7 +137,12 @@ internal static class ModelEmitter
         w.Summary("What to send when creating " + Article(r.Name) + ". Unset properties are not sent.");
         w.Open("public sealed partial class " + name);
         EmitProperties(w, r.Create!.Fields, mutable: true, forRequest: true);
-        if (r.AdditionalProperties) ExtensionData(w, "Extra top-level properties to send as they are (this resource accepts arbitrary ones).");
+        if (r.AdditionalProperties)
+        {
+            ExtensionData(w, "Extra top-level properties to send as they are (this resource accepts arbitrary ones).");
+            SetPropertyMethod(w, name);
+            w.Line();
+        }
         EmitToString(w, name, r.Create.Fields.ToList(), r.AdditionalProperties);
         w.Close();
         return w.ToString();
@@ -154,7 +159,12 @@ internal static class ModelEmitter
         w.Open("public sealed partial class " + name);
         EmitProperties(w, u.Fields, mutable: true, forRequest: true);
         if (u.Style == "json-patch") EmitJsonPatch(w, o, b, u);
-        else if (r.AdditionalProperties) ExtensionData(w, "Extra top-level properties to send as they are.");
+        else if (r.AdditionalProperties)
+        {
+            ExtensionData(w, "Extra top-level properties to send as they are.");
+            SetPropertyMethod(w, name);
+            w.Line();
+        }
         EmitToString(w, name, u.Fields.ToList(), r.AdditionalProperties && u.Style != "json-patch");
         w.Close();
         return w.ToString();
@@ -287,7 +297,18 @@ internal static class ModelEmitter
     {
         w.Summary(summary);
         w.Line("[" + Names.Json + ".JsonExtensionData]");
-        w.Line("public " + Names.Nodes + ".JsonObject? AdditionalProperties { get; set; }");
+        w.Line("public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }");
+    }
+
+    private static void SetPropertyMethod(CodeWriter w, string typeName)
+    {
+        w.Line();
+        w.Summary("Sets an extra top-level property (e.g. os_distro); a string converts to JsonNode implicitly.");
+        w.Line("public " + typeName + " SetProperty(string name, " + Names.Nodes + ".JsonNode? value)");
+        w.Line("{");
+        w.Line("    (AdditionalProperties ??= new())[name] = global::OpenStack.Json.JsonElements.From(value);");
+        w.Line("    return this;");
+        w.Line("}");
     }
 
     // Records print every member by default; secrets must never reach a log through ToString().
@@ -304,7 +325,8 @@ internal static class ModelEmitter
             w.Line("    builder.Append(\"" + (first ? "" : ", ") + f.CsName + " = \").Append(" + value + ");");
             first = false;
         }
-        w.Line("    builder.Append(\", AdditionalProperties = \").Append(AdditionalProperties?.ToJsonString());");
+        // Only the names of extra keys: their values are unknown to the spec and could be secret.
+        w.Line("    builder.Append(\", AdditionalProperties = \").Append(AdditionalProperties is null ? \"null\" : \"[\" + string.Join(\", \", AdditionalProperties.Keys) + \"]\");");
         w.Line("    return true;");
         w.Line("}");
     }
@@ -322,7 +344,7 @@ internal static class ModelEmitter
             w.Line("    if (" + f.CsName + " is not null) { sb.Append(first ? \" \" : \", \").Append(" + CodeWriter.Literal(f.CsName + " = ") + ").Append(" + shown + "); first = false; }");
         }
         if (extension)
-            w.Line("    if (AdditionalProperties is not null) { sb.Append(first ? \" \" : \", \").Append(\"AdditionalProperties = \").Append(AdditionalProperties.ToJsonString()); first = false; }");
+            w.Line("    if (AdditionalProperties is not null) { sb.Append(first ? \" \" : \", \").Append(\"AdditionalProperties = [\").Append(string.Join(\", \", AdditionalProperties.Keys)).Append(']'); first = false; }");
         w.Line("    return sb.Append(first ? \"}\" : \" }\").ToString();");
         w.Line("}");
     }

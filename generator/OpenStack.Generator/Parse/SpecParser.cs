@@ -357,9 +357,11 @@ internal static class SpecParser
         {
             var seen = new Dictionary<string, string>(StringComparer.Ordinal);
             var names = new Dictionary<string, string>(StringComparer.Ordinal);
-            void Add(string name, string at, string method, string p, string csName)
+            // Nova-style actions share one path (POST servers/{id}/action) and differ by the key wrapping
+            // their JSON body ({"reboot": {...}}), so that key is part of what makes an operation distinct.
+            void Add(string name, string at, string method, string p, string csName, string? bodyKey = null)
             {
-                var key = method + " " + PathParam.Replace(p, "{}");
+                var key = method + " " + PathParam.Replace(p, "{}") + (bodyKey is null ? "" : " body:" + bodyKey);
                 if (seen.TryGetValue(key, out var other))
                     _ctx.Report(DiagnosticDescriptors.DuplicateOperation, at, name, other, method, p);
                 else seen[key] = name;
@@ -372,7 +374,8 @@ internal static class SpecParser
             if (create is not null) Add("create", "operations.create", "POST", path, "Create");
             if (update is not null) Add("update", "operations.update", update.Style == "put" ? "PUT" : "PATCH", itemPath, "Update");
             if (delete is not null) Add("delete", "operations.delete", "DELETE", itemPath, "Delete");
-            foreach (var a in actions) Add(a.Name, "actions." + a.Name, a.Method, a.Path, a.CsName);
+            foreach (var a in actions)
+                Add(a.Name, "actions." + a.Name, a.Method, a.Path, a.CsName, a.RequestBody == "json" ? a.RequestEnvelope : null);
         }
 
         private List<FieldModel> ParseFields(JObject map, string at, string owner, IReadOnlyCollection<string> reserved)

@@ -78,5 +78,5 @@ public sealed partial record Project
     /// Keys the server sent that the spec does not name.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Text.Json.Nodes.JsonObject? AdditionalProperties { get; set; }
+    public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -31,7 +31,7 @@ public sealed partial record ProjectListPage
     /// Other keys of the page (e.g. 'first', 'schema').
     /// </summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Text.Json.Nodes.JsonObject? AdditionalProperties { get; set; }
+    public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>

@@ -80,5 +80,5 @@ public sealed partial record User
     /// Extra top-level properties (this resource accepts arbitrary ones) and keys the spec does not name.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Text.Json.Nodes.JsonObject? AdditionalProperties { get; set; }
+    public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

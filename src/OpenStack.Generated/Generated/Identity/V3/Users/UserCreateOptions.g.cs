@@ -61,7 +61,17 @@ public sealed partial class UserCreateOptions
     /// Extra top-level properties to send as they are (this resource accepts arbitrary ones).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Text.Json.Nodes.JsonObject? AdditionalProperties { get; set; }
+    public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>
+    /// Sets an extra top-level property (e.g. os_distro); a string converts to JsonNode implicitly.
+    /// </summary>
+    public UserCreateOptions SetProperty(string name, global::System.Text.Json.Nodes.JsonNode? value)
+    {
+        (AdditionalProperties ??= new())[name] = global::OpenStack.Json.JsonElements.From(value);
+        return this;
+    }
+
     /// <summary>
     /// Lists the properties that are set; secrets are shown as ***.
     /// </summary>
@@ -76,7 +86,7 @@ public sealed partial class UserCreateOptions
         if (DefaultProjectId is not null) { sb.Append(first ? " " : ", ").Append("DefaultProjectId = ").Append(DefaultProjectId.ToString()); first = false; }
         if (Password is not null) { sb.Append(first ? " " : ", ").Append("Password = ").Append("***"); first = false; }
         if (Options is not null) { sb.Append(first ? " " : ", ").Append("Options = ").Append(Options.ToJsonString()); first = false; }
-        if (AdditionalProperties is not null) { sb.Append(first ? " " : ", ").Append("AdditionalProperties = ").Append(AdditionalProperties.ToJsonString()); first = false; }
+        if (AdditionalProperties is not null) { sb.Append(first ? " " : ", ").Append("AdditionalProperties = [").Append(string.Join(", ", AdditionalProperties.Keys)).Append(']'); first = false; }
         return sb.Append(first ? "}" : " }").ToString();
     }
 }

@@ -90,7 +90,17 @@ public sealed partial class ImageCreateOptions
     /// Extra top-level properties to send as they are (this resource accepts arbitrary ones).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
-    public global::System.Text.Json.Nodes.JsonObject? AdditionalProperties { get; set; }
+    public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>
+    /// Sets an extra top-level property (e.g. os_distro); a string converts to JsonNode implicitly.
+    /// </summary>
+    public ImageCreateOptions SetProperty(string name, global::System.Text.Json.Nodes.JsonNode? value)
+    {
+        (AdditionalProperties ??= new())[name] = global::OpenStack.Json.JsonElements.From(value);
+        return this;
+    }
+
     /// <summary>
     /// Lists the properties that are set; secrets are shown as ***.
     /// </summary>
@@ -109,7 +119,7 @@ public sealed partial class ImageCreateOptions
         if (ContainerFormat is not null) { sb.Append(first ? " " : ", ").Append("ContainerFormat = ").Append(ContainerFormat.ToString()); first = false; }
         if (DiskFormat is not null) { sb.Append(first ? " " : ", ").Append("DiskFormat = ").Append(DiskFormat.ToString()); first = false; }
         if (Tags is not null) { sb.Append(first ? " " : ", ").Append("Tags = ").Append("[" + string.Join(", ", Tags) + "]"); first = false; }
-        if (AdditionalProperties is not null) { sb.Append(first ? " " : ", ").Append("AdditionalProperties = ").Append(AdditionalProperties.ToJsonString()); first = false; }
+        if (AdditionalProperties is not null) { sb.Append(first ? " " : ", ").Append("AdditionalProperties = [").Append(string.Join(", ", AdditionalProperties.Keys)).Append(']'); first = false; }
         return sb.Append(first ? "}" : " }").ToString();
     }
 }
