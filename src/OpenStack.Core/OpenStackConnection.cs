@@ -1,0 +1,270 @@
+using System;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+using OpenStack.Auth;
+using OpenStack.Catalog;
+using OpenStack.Http;
+
+namespace OpenStack;
+
+/// <summary>
+/// An authenticated connection to one cloud: it keeps the token fresh, resolves service
+/// endpoints from the catalog, and hands out <see cref="HttpClient"/> instances that share one
+/// handler pipeline (error translation, then authentication, then the transport).
+/// </summary>
+/// <remarks>
+/// Thread-safe. Create one per cloud and keep it for the lifetime of the application; clients
+/// created by it stop working once it is disposed.
+/// </remarks>
+public sealed class OpenStackConnection : IDisposable
+{
+    private readonly IAuthMethod _authMethod;
+    private readonly TimeProvider _time;
+    private readonly HttpMessageHandler _transport;
+    private readonly bool _ownsTransport;
+    private readonly HttpMessageHandler _pipeline;
+    private readonly HttpMessageHandler _authPipeline;
+    private readonly HttpClient _authHttp;
+    private readonly string _userAgent;
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly object _gate = new();
+
+    private AuthToken? _token;
+    private bool _tokenInvalidated;
+    private Task<AuthToken>? _refresh;
+    private int _disposed;
+
+    internal OpenStackConnection(OpenStackClientOptions options, IAuthMethod authMethod, TimeProvider time)
+    {
+        Options = options;
+        _authMethod = authMethod;
+        _time = time;
+        _ownsTransport = options.Transport is null;
+        _transport = options.Transport ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        _userAgent = UserAgent.For(options.ApplicationName);
+
+        var lease = new TransportLease(_transport);
+        _pipeline = new ErrorHandler(new AuthHandler(this, lease));
+        _authPipeline = new ErrorHandler(lease);
+        _authHttp = new HttpClient(_authPipeline, disposeHandler: false) { Timeout = options.Timeout };
+        _authHttp.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", _userAgent);
+    }
+
+    /// <summary>The options the connection was created with. Changing them afterwards has no effect on authentication.</summary>
+    public OpenStackClientOptions Options { get; }
+
+    /// <summary>The most recently issued token.</summary>
+    public AuthToken Token
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _token ?? throw new InvalidOperationException("The connection has not authenticated yet.");
+            }
+        }
+    }
+
+    /// <summary>The service catalog of the current token.</summary>
+    public ServiceCatalog Catalog => Token.Catalog;
+
+    /// <summary>Validates the options, authenticates with the password, and returns the connected client.</summary>
+    /// <param name="options">Where and as whom to connect.</param>
+    /// <param name="cancellationToken">Cancels the authentication.</param>
+    /// <returns>The connection, holding a valid token.</returns>
+    /// <exception cref="OpenStackConfigurationException">The options are incomplete or contradictory.</exception>
+    /// <exception cref="OpenStackException">Keystone rejected the request, for example with 401 for wrong credentials.</exception>
+    public static Task<OpenStackConnection> ConnectAsync(OpenStackClientOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return ConnectAsync(options, new KeystonePasswordAuth(options), TimeProvider.System, cancellationToken);
+    }
+
+    internal static async Task<OpenStackConnection> ConnectAsync(
+        OpenStackClientOptions options,
+        IAuthMethod authMethod,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var connection = new OpenStackConnection(options, authMethod, time);
+        try
+        {
+            await connection.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Finds the service's endpoint in the catalog (by type, then aliases; in the configured
+    /// region and interface) and adds the API version to it.
+    /// </summary>
+    /// <param name="service">The service and version.</param>
+    /// <returns>The versioned base address, ending with '/'.</returns>
+    /// <exception cref="OpenStackConfigurationException">The catalog has no matching endpoint; the message lists what it has.</exception>
+    public Uri GetEndpoint(ServiceDescriptor service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ServiceCatalog catalog = Catalog;
+        CatalogEndpoint? endpoint = catalog.FindEndpoint(service.Type, service.Aliases, Options.RegionName, Options.Interface);
+        if (endpoint is null)
+        {
+            string aliases = service.Aliases is { Count: > 0 } ? " (or " + string.Join(", ", service.Aliases) + ")" : string.Empty;
+            string region = Options.RegionName is null ? "any region" : "region '" + Options.RegionName + "'";
+            throw new OpenStackConfigurationException(
+                $"The service catalog has no '{Options.Interface}' endpoint of type '{service.Type}'{aliases} in {region}. " +
+                $"The catalog offers: {catalog.DescribeOffers()}.");
+        }
+
+        return EndpointVersion.WithVersion(endpoint.Url, service.Version);
+    }
+
+    /// <summary>
+    /// Creates a client for one service that sends through the connection's shared pipeline,
+    /// so it carries the token and throws <see cref="OpenStackException"/> on error responses.
+    /// Disposing the client leaves the pipeline intact.
+    /// </summary>
+    /// <param name="baseAddress">The service's base address, usually from <see cref="GetEndpoint"/>.</param>
+    /// <returns>A new client.</returns>
+    public HttpClient CreateHttpClient(Uri baseAddress)
+    {
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var http = new HttpClient(_pipeline, disposeHandler: false)
+        {
+            BaseAddress = baseAddress,
+            Timeout = Options.Timeout,
+        };
+        http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", _userAgent);
+        return http;
+    }
+
+    /// <summary>
+    /// Returns the current token, authenticating first when there is none or it expires within
+    /// <see cref="OpenStackClientOptions.TokenRefreshSkew"/>. Concurrent callers share a single
+    /// token request.
+    /// </summary>
+    /// <param name="cancellationToken">
+    /// Stops this caller waiting. The token request itself continues for the other callers.
+    /// </param>
+    /// <returns>A token that is valid for at least the refresh skew.</returns>
+    public Task<AuthToken> GetTokenAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        TaskCompletionSource<AuthToken>? owned = null;
+        Task<AuthToken> pending;
+        lock (_gate)
+        {
+            if (_token is not null && !_tokenInvalidated && IsFresh(_token))
+            {
+                return Task.FromResult(_token);
+            }
+
+            if (_refresh is null)
+            {
+                owned = new TaskCompletionSource<AuthToken>(TaskCreationOptions.RunContinuationsAsynchronously);
+                _refresh = owned.Task;
+            }
+
+            pending = _refresh;
+        }
+
+        if (owned is not null)
+        {
+            _ = RefreshAsync(owned);
+        }
+
+        return pending.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Marks a token as rejected (a service answered 401), so the next request authenticates
+    /// again. Has no effect when a newer token has replaced it already.
+    /// </summary>
+    /// <param name="token">The token that was rejected.</param>
+    public void InvalidateToken(AuthToken token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        lock (_gate)
+        {
+            if (ReferenceEquals(_token, token))
+            {
+                _tokenInvalidated = true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Releases the pipeline and, unless it was supplied through
+    /// <see cref="OpenStackClientOptions.Transport"/>, the transport.
+    /// </summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _lifetime.Cancel();
+        _authHttp.Dispose();
+        _pipeline.Dispose();
+        _authPipeline.Dispose();
+        if (_ownsTransport)
+        {
+            _transport.Dispose();
+        }
+
+        _lifetime.Dispose();
+    }
+
+    private bool IsFresh(AuthToken token)
+    {
+        TimeSpan skew = Options.TokenRefreshSkew;
+        if (token.IssuedAt is DateTimeOffset issuedAt)
+        {
+            // With a skew larger than the token's lifetime every request would re-authenticate;
+            // refreshing at half-life at the latest keeps short-lived tokens usable.
+            TimeSpan halfLife = (token.ExpiresAt - issuedAt) / 2;
+            if (halfLife > TimeSpan.Zero && halfLife < skew)
+            {
+                skew = halfLife;
+            }
+        }
+
+        return _time.GetUtcNow() < token.ExpiresAt - skew;
+    }
+
+    // Runs detached from any single caller's cancellation token: other callers may be waiting on the same result.
+    private async Task RefreshAsync(TaskCompletionSource<AuthToken> completion)
+    {
+        try
+        {
+            AuthToken token = await _authMethod.AuthenticateAsync(_authHttp, _lifetime.Token).ConfigureAwait(false);
+            lock (_gate)
+            {
+                _token = token;
+                _tokenInvalidated = false;
+                _refresh = null;
+            }
+
+            completion.SetResult(token);
+        }
+        catch (Exception ex)
+        {
+            lock (_gate)
+            {
+                _refresh = null;
+            }
+
+            completion.SetException(ex);
+        }
+    }
+}
