@@ -22,6 +22,7 @@ public sealed class SpecSourceGenerator : IIncrementalGenerator
     {
         public const string Parse = "Parse";
         public const string Services = "Services";
+        public const string Identities = "Identities";
         public const string Bind = "Bind";
         public const string Roots = "Roots";
     }
@@ -56,11 +57,21 @@ public sealed class SpecSourceGenerator : IIncrementalGenerator
             .Select((all, _) => all.OrderBy(s => s.Path, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(Steps.Services);
 
+        // What makes resources clash (folder, C# name, plural) and nothing else, so editing one spec's
+        // fields or descriptions leaves this step unchanged and every other resource cached.
+        var identities = parsed
+            .Where(p => p.Resource is not null)
+            .Select((p, _) => new ResourceIdentity(p.Resource!.Path, p.Resource.Folder, p.Resource.Name, p.Resource.Plural))
+            .Collect()
+            .Select((all, _) => all.OrderBy(i => i.Path, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(Steps.Identities);
+
         var bound = parsed
             .Where(p => p.Resource is not null)
             .Select((p, _) => p.Resource!)
             .Combine(services)
-            .Select((pair, _) => Bind(pair.Left, pair.Right))
+            .Combine(identities)
+            .Select((pair, _) => Bind(pair.Left.Left, pair.Left.Right, pair.Right))
             .WithTrackingName(Steps.Bind);
 
         context.RegisterSourceOutput(bound.Combine(options), (spc, pair) =>
@@ -88,12 +99,60 @@ public sealed class SpecSourceGenerator : IIncrementalGenerator
     /// <summary>A resource joined to the service file of its folder, or the reason it cannot be.</summary>
     internal sealed record BindResult(BoundResource? Bound, DiagnosticInfo? Diagnostic);
 
-    private static BindResult Bind(ResourceModel resource, EquatableArray<ServiceModel> services)
+    /// <summary>The names of a resource that must be unique in its folder (they become type and file names).</summary>
+    internal sealed record ResourceIdentity(string Path, string Folder, string Name, string Plural);
+
+    /// <summary>A service the generator can emit, or the duplicate that was left out and why.</summary>
+    private sealed record ServiceChoice(ServiceModel Service, DiagnosticInfo? Rejection);
+
+    private static BindResult Bind(ResourceModel resource, EquatableArray<ServiceModel> services, EquatableArray<ResourceIdentity> identities)
     {
-        var matches = services.Where(s => s.Folder == resource.Folder).ToList();
-        if (matches.Count == 0)
+        var choices = ChooseServices(services).Where(c => c.Service.Folder == resource.Folder).ToList();
+        if (choices.Count == 0)
             return new BindResult(null, DiagnosticInfo.Create(DiagnosticDescriptors.MissingServiceFile, resource.Path, 1, 1, resource.Name, resource.Folder));
-        return new BindResult(new BoundResource(matches[0], resource), null);
+        var service = choices.FirstOrDefault(c => c.Rejection is null)?.Service;
+        if (service is null) return new BindResult(null, null); // its service file was rejected, with a diagnostic there
+
+        // The first spec (by path) keeps a name; a later one would emit the same hint names (an exception
+        // in AddSource that drops all output) or the same types (CS0101), so it is reported instead.
+        foreach (var other in identities)
+        {
+            if (string.CompareOrdinal(other.Path, resource.Path) >= 0) break;
+            if (other.Folder != resource.Folder) continue;
+            if (other.Plural == resource.Plural || other.Name == resource.Name)
+            {
+                var (kind, name) = other.Plural == resource.Plural ? ("Resource plural", resource.Plural) : ("Resource name", resource.Name);
+                return new BindResult(null, DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateDefinition, resource.Path, 1, 1, kind, name, resource.Folder, other.Path));
+            }
+        }
+        return new BindResult(new BoundResource(service, resource), null);
+    }
+
+    /// <summary>
+    /// Services in path order; a later one is rejected when it shares a folder, a C# namespace or a client
+    /// property with an earlier one (same hint names or members otherwise). Pure, so Bind and the roots agree.
+    /// </summary>
+    private static List<ServiceChoice> ChooseServices(EquatableArray<ServiceModel> services)
+    {
+        var result = new List<ServiceChoice>();
+        var accepted = new List<ServiceModel>();
+        foreach (var s in services)
+        {
+            DiagnosticInfo? rejection = null;
+            foreach (var first in accepted)
+            {
+                if (first.Folder == s.Folder)
+                    rejection = DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateDefinition, s.Path, 1, 1, "Service", s.Type, s.Folder, first.Path);
+                else if (first.Namespace == s.Namespace)
+                    rejection = DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateDefinition, s.Path, 1, 1, "Service namespace", s.Namespace, "specs/", first.Path);
+                else if (first.ClientProperty == s.ClientProperty)
+                    rejection = DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateDefinition, s.Path, 1, 1, "Service client property", s.ClientProperty, "specs/", first.Path);
+                if (rejection is not null) break;
+            }
+            if (rejection is null) accepted.Add(s);
+            result.Add(new ServiceChoice(s, rejection));
+        }
+        return result;
     }
 
     private static void EmitResource(SourceProductionContext spc, GeneratorOptions o, BoundResource b)
@@ -117,37 +176,21 @@ public sealed class SpecSourceGenerator : IIncrementalGenerator
 
     private static void EmitRoots(SourceProductionContext spc, GeneratorOptions o, EquatableArray<BoundResource> resources, EquatableArray<ServiceModel> services)
     {
-        var seenServices = new Dictionary<string, ServiceModel>(StringComparer.Ordinal);
-        foreach (var s in services)
+        // Duplicate resources never get here: Bind reported them. Duplicate services are reported here, once.
+        var usableServices = new List<ServiceModel>();
+        foreach (var choice in ChooseServices(services))
         {
-            if (seenServices.TryGetValue(s.Folder, out var first))
-            {
-                spc.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateDefinition, s.Path, 1, 1, "Service", s.Type, s.Folder, first.Path).ToDiagnostic());
-                continue;
-            }
-            seenServices[s.Folder] = s;
+            if (choice.Rejection is not null) spc.ReportDiagnostic(choice.Rejection.ToDiagnostic());
+            else usableServices.Add(choice.Service);
         }
-        var usable = new List<BoundResource>();
-        var seenResources = new Dictionary<string, BoundResource>(StringComparer.Ordinal);
-        foreach (var b in resources)
+        foreach (var s in usableServices)
         {
-            var key = b.Service.Folder + "/" + b.Resource.Plural;
-            if (seenResources.TryGetValue(key, out var first))
-            {
-                spc.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateDefinition, b.Resource.Path, 1, 1, "Resource", b.Resource.Plural, b.Service.Folder, first.Resource.Path).ToDiagnostic());
-                continue;
-            }
-            seenResources[key] = b;
-            usable.Add(b);
-        }
-        foreach (var s in seenServices.Values)
-        {
-            var mine = usable.Where(b => b.Service.Folder == s.Folder).Select(b => b.Resource).OrderBy(r => r.Plural, StringComparer.Ordinal).ToList();
+            var mine = resources.Where(b => b.Service.Folder == s.Folder).Select(b => b.Resource).OrderBy(r => r.Plural, StringComparer.Ordinal).ToList();
             spc.AddSource(s.Namespace + "." + Names.ServiceClass(s) + ".g.cs", SourceText.From(RootEmitter.Service(o, s, mine), System.Text.Encoding.UTF8));
         }
-        if (seenServices.Count > 0)
-            spc.AddSource(o.ClientName + "Services.g.cs", SourceText.From(RootEmitter.EntryClient(o, seenServices.Values.OrderBy(s => s.ClientProperty, StringComparer.Ordinal).ToList()), System.Text.Encoding.UTF8));
-        if (usable.Count > 0)
-            spc.AddSource(o.ContextName + ".g.cs", SourceText.From(RootEmitter.JsonContext(o, usable), System.Text.Encoding.UTF8));
+        if (usableServices.Count > 0)
+            spc.AddSource(o.ClientName + "Services.g.cs", SourceText.From(RootEmitter.EntryClient(o, usableServices.OrderBy(s => s.ClientProperty, StringComparer.Ordinal).ToList()), System.Text.Encoding.UTF8));
+        if (resources.Count > 0)
+            spc.AddSource(o.ContextName + ".g.cs", SourceText.From(RootEmitter.JsonContext(o, resources), System.Text.Encoding.UTF8));
     }
 }

@@ -94,6 +94,7 @@ internal static class ModelEmitter
         w.Summary("Writes " + options + " as query parameters (used by Refit through [QueryConverter]).");
         w.Open("public sealed class " + options + "Query : " + Names.Refit + ".IQueryConverter<" + options + "?>");
         w.Summary("Appends one key=value pair per set property; list properties repeat their key.");
+        var obsolete = AllowObsolete(w, query);
         w.Line("public void Flatten(" + options + "? value, string keyPrefix, ref " + Names.Refit + ".GeneratedQueryStringBuilder builder, " + Names.Refit + ".RefitSettings settings)");
         w.Line("{");
         w.Line("    if (value is null) return;");
@@ -111,6 +112,7 @@ internal static class ModelEmitter
             }
         }
         w.Line("}");
+        RestoreObsolete(w, obsolete);
         w.Close();
     }
 
@@ -316,6 +318,7 @@ internal static class ModelEmitter
     {
         if (!fields.Any(f => f.Secret)) return;
         w.Line();
+        var obsolete = AllowObsolete(w, fields);
         w.Line("private bool PrintMembers(global::System.Text.StringBuilder builder)");
         w.Line("{");
         var first = true;
@@ -329,11 +332,13 @@ internal static class ModelEmitter
         w.Line("    builder.Append(\", AdditionalProperties = \").Append(AdditionalProperties is null ? \"null\" : \"[\" + string.Join(\", \", AdditionalProperties.Keys) + \"]\");");
         w.Line("    return true;");
         w.Line("}");
+        RestoreObsolete(w, obsolete);
     }
 
     private static void EmitToString(CodeWriter w, string typeName, List<FieldModel> fields, bool extension)
     {
         w.Summary("Lists the properties that are set; secrets are shown as ***.");
+        var obsolete = AllowObsolete(w, fields);
         w.Line("public override string ToString()");
         w.Line("{");
         w.Line("    var sb = new global::System.Text.StringBuilder(" + CodeWriter.Literal(typeName + " {") + ");");
@@ -347,6 +352,21 @@ internal static class ModelEmitter
             w.Line("    if (AdditionalProperties is not null) { sb.Append(first ? \" \" : \", \").Append(\"AdditionalProperties = [\").Append(string.Join(\", \", AdditionalProperties.Keys)).Append(']'); first = false; }");
         w.Line("    return sb.Append(first ? \"}\" : \" }\").ToString();");
         w.Line("}");
+        RestoreObsolete(w, obsolete);
+    }
+
+    // Generated members still read, send and print the fields a service deprecated; only callers' own
+    // uses should raise CS0618 ([Obsolete] on the property), or a deprecated field breaks a warnings-as-errors build.
+    private static bool AllowObsolete(CodeWriter w, IEnumerable<FieldModel> fields)
+    {
+        if (!fields.Any(f => f.Deprecated)) return false;
+        w.Line("#pragma warning disable CS0618 // uses of deprecated fields");
+        return true;
+    }
+
+    private static void RestoreObsolete(CodeWriter w, bool disabled)
+    {
+        if (disabled) w.Line("#pragma warning restore CS0618");
     }
 
     private static string Show(FieldModel f)
@@ -383,6 +403,7 @@ internal static class ModelEmitter
             w.Line();
         }
         w.Summary("The RFC 6902 operations for the properties that are set.");
+        var obsolete = AllowObsolete(w, u.Fields);
         w.Line("public " + Names.Nodes + ".JsonArray ToJsonPatch()");
         w.Line("{");
         w.Line("    var ops = new " + Names.Nodes + ".JsonArray();");
@@ -395,6 +416,7 @@ internal static class ModelEmitter
         }
         w.Line("    return ops;");
         w.Line("}");
+        RestoreObsolete(w, obsolete);
         w.Line();
         // Returns JsonNode so JsonArray.Add binds to Add(JsonNode), not the reflection-based Add<T>.
         w.Line("private static " + Names.Nodes + ".JsonNode Op(string op, string path, " + Names.Nodes + ".JsonNode? value)");
