@@ -19,11 +19,10 @@ public static class OpenStackRefitSettings
         ArgumentNullException.ThrowIfNull(context);
         RefitSettings settings = RefitSettings.ForJsonContext(context);
         settings.UrlParameterFormatter = new OpenStackUrlParameterFormatter();
-        // JSON bodies go out with a Content-Length: uwsgi-hosted services (Keystone, Neutron, Nova…)
-        // read a chunked body as empty ("Malformed JSON"), and a buffered body can be re-sent after a 401.
-        settings.Buffered = true;
-
-        // Serializing straight into a byte array (ByteArrayContent) also lets the source-generated fast path run.
+        // JSON bodies are serialized into a byte array: they go out with a Content-Length (uwsgi-hosted
+        // services such as Keystone read a chunked body as empty: "Malformed JSON"), can be re-sent after a
+        // 401, and take the source-generated fast path. Not RefitSettings.Buffered: that would also load
+        // streamed uploads (image data) into memory.
         settings.RequestBodySerialization = RequestBodySerializationMode.Buffered;
         return settings;
     }
