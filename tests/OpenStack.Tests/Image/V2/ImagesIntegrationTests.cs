@@ -148,6 +148,44 @@ public sealed class ImagesIntegrationTests
     }
 
     [SkippableFact]
+    public async Task Upload_of_a_stream_of_unknown_length_goes_chunked_and_arrives_whole()
+    {
+        var created = await Images.CreateAsync(new ImageCreateOptions
+        {
+            Name = CloudFixture.UniqueName("sdk-chunked"),
+            DiskFormat = ImageDiskFormat.Raw,
+            ContainerFormat = ImageContainerFormat.Bare,
+        });
+        try
+        {
+            var data = RandomNumberGenerator.GetBytes(2 * 1024 * 1024 + 3);
+            await Images.UploadAsync(created.Id!, new UnseekableStream(new MemoryStream(data)));
+            var uploaded = await Images.GetAsync(created.Id!);
+            Assert.Equal(data.Length, uploaded.Size);
+            Assert.Equal(Convert.ToHexString(SHA512.HashData(data)).ToLowerInvariant(), uploaded.OsHashValue);
+        }
+        finally
+        {
+            await Images.DeleteAsync(created.Id!);
+        }
+    }
+
+    /// <summary>A stream with no length, as from a pipe or a network source.</summary>
+    private sealed class UnseekableStream(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [SkippableFact]
     public async Task A_real_image_keeps_every_key_through_the_typed_record()
     {
         var created = await Images.CreateAsync(new ImageCreateOptions
