@@ -61,7 +61,8 @@ public sealed class SpecSourceGenerator : IIncrementalGenerator
         // fields or descriptions leaves this step unchanged and every other resource cached.
         var identities = parsed
             .Where(p => p.Resource is not null)
-            .Select((p, _) => new ResourceIdentity(p.Resource!.Path, p.Resource.Folder, p.Resource.Name, p.Resource.Plural))
+            .Select((p, _) => new ResourceIdentity(p.Resource!.Path, p.Resource.Folder, p.Resource.Name, p.Resource.Plural,
+                p.Resource.NestedTypes.Select(t => t.CsName).Concat(p.Resource.Enums.Select(e => e.CsName)).ToEquatableArray()))
             .Collect()
             .Select((all, _) => all.OrderBy(i => i.Path, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(Steps.Identities);
@@ -100,7 +101,7 @@ public sealed class SpecSourceGenerator : IIncrementalGenerator
     internal sealed record BindResult(BoundResource? Bound, DiagnosticInfo? Diagnostic);
 
     /// <summary>The names of a resource that must be unique in its folder (they become type and file names).</summary>
-    internal sealed record ResourceIdentity(string Path, string Folder, string Name, string Plural);
+    internal sealed record ResourceIdentity(string Path, string Folder, string Name, string Plural, EquatableArray<string> NestedTypeNames);
 
     /// <summary>A service the generator can emit, or the duplicate that was left out and why.</summary>
     private sealed record ServiceChoice(ServiceModel Service, DiagnosticInfo? Rejection);
@@ -124,6 +125,11 @@ public sealed class SpecSourceGenerator : IIncrementalGenerator
                 var (kind, name) = other.Plural == resource.Plural ? ("Resource plural", resource.Plural) : ("Resource name", resource.Name);
                 return new BindResult(null, DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateDefinition, resource.Path, 1, 1, kind, name, resource.Folder, other.Path));
             }
+            // Nested types and enums share the service's namespace: the same name twice would be CS0101.
+            var mine = resource.NestedTypes.Select(t => t.CsName).Concat(resource.Enums.Select(e => e.CsName));
+            var clash = mine.FirstOrDefault(n => other.NestedTypeNames.Contains(n) || n == other.Name);
+            if (clash is not null)
+                return new BindResult(null, DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, resource.Path, 1, 1, resource.Path, other.Path, clash, resource.Folder));
         }
         return new BindResult(new BoundResource(service, resource), null);
     }

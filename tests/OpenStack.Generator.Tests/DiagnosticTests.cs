@@ -262,6 +262,52 @@ public class DiagnosticTests
         Assert.Contains("'marker'", d.GetMessage());
     }
 
+    [Fact]
+    public void OSG013_two_resources_naming_a_nested_type_alike()
+    {
+        var first = new SpecText(Folder + "a-widgets.yaml", """
+            kind: resource
+            name: Widget
+            path: widgets
+            fields:
+              id: { type: string }
+              shape: { type: object, csName: Shape, properties: { sides: { type: integer } } }
+            """);
+        var second = new SpecText(Folder + "b-gadgets.yaml", """
+            kind: resource
+            name: Gadget
+            path: gadgets
+            fields:
+              id: { type: string }
+              form: { type: object, csName: Shape, properties: { round: { type: boolean } } }
+            """);
+        var d = Only("OSG013", first, second, Service);
+        AssertAt(d, second.Path, 1, 1);
+        Assert.Contains("'Shape'", d.GetMessage());
+        Assert.Contains(first.Path, d.GetMessage());
+    }
+
+    [Fact]
+    public void OSG014_marker_pagination_without_an_id_field()
+    {
+        var spec = new SpecText(Folder + "widgets.yaml", """
+            kind: resource
+            name: Widget
+            path: widgets
+            itemPath: widgets/{name}
+            pagination: { kind: marker }
+            fields:
+              name: { type: string }
+            operations:
+              list:
+                query:
+                  marker: { type: string }
+            """);
+        var d = Only("OSG014", spec, Service);
+        AssertAt(d, spec.Path, 5, 15);
+        Assert.Contains("'id' field", d.GetMessage());
+    }
+
     /// <summary>Runs the generator and returns the one diagnostic it reported, which must have the given id.</summary>
     private static Diagnostic Only(string id, params SpecText[] specs)
     {

@@ -346,7 +346,9 @@ internal static class ModelEmitter
         foreach (var f in fields)
         {
             var shown = f.Secret ? "\"***\"" : Show(f);
-            w.Line("    if (" + f.CsName + " is not null) { sb.Append(first ? \" \" : \", \").Append(" + CodeWriter.Literal(f.CsName + " = ") + ").Append(" + shown + "); first = false; }");
+            // A required value-type property is never null: no check (CS0472 would break the build).
+            var always = f.Required && Names.IsValueType(f.Type);
+            w.Line("    " + (always ? "" : "if (" + f.CsName + " is not null) ") + "{ sb.Append(first ? \" \" : \", \").Append(" + CodeWriter.Literal(f.CsName + " = ") + ").Append(" + shown + "); first = false; }");
         }
         if (extension)
             w.Line("    if (AdditionalProperties is not null) { sb.Append(first ? \" \" : \", \").Append(\"AdditionalProperties = [\").Append(string.Join(\", \", AdditionalProperties.Keys)).Append(']'); first = false; }");
@@ -369,13 +371,21 @@ internal static class ModelEmitter
         if (disabled) w.Line("#pragma warning restore CS0618");
     }
 
+    // Invariant formatting: ToString() output must not change with the machine's culture.
     private static string Show(FieldModel f)
-        => f.Type.Kind switch
+    {
+        var value = Names.IsValueType(f.Type) && !f.Required ? f.CsName + ".Value" : f.CsName;
+        const string inv = "global::System.Globalization.CultureInfo.InvariantCulture";
+        return f.Type.Kind switch
         {
             FieldKind.Array => "\"[\" + string.Join(\", \", " + f.CsName + ") + \"]\"",
             FieldKind.Json => f.CsName + ".ToJsonString()",
-            _ => f.CsName + ".ToString()",
+            FieldKind.Int32 or FieldKind.Int64 or FieldKind.Number => value + ".ToString(" + inv + ")",
+            FieldKind.DateTime => value + ".ToString(\"O\", " + inv + ")",
+            FieldKind.Boolean => "(" + value + " ? \"true\" : \"false\")",
+            _ => value + ".ToString()",
         };
+    }
 
     private static void EmitJsonPatch(CodeWriter w, GeneratorOptions o, BoundResource b, UpdateOperation u)
     {

@@ -260,9 +260,14 @@ internal static class SpecParser
             else if (kind == "marker" && list is not null && !list.Query.Any(q => q.JsonName == marker))
                 _ctx.Report(DiagnosticDescriptors.PaginationMismatch, "pagination.kind", kind,
                     "a '" + marker + "' parameter in operations.list.query");
+            else if (kind == "marker" && !HasIdField())
+                _ctx.Report(DiagnosticDescriptors.PaginationMismatch, "pagination.kind", kind,
+                    "an 'id' field: the next marker is the last item's id");
             var next = (string?)p["next"] ?? (kind == "next" ? "next" : null);
             return new PaginationModel(kind, next, marker);
         }
+
+        private bool HasIdField() => _root["fields"] is JObject f && f["id"] is not null;
 
         private List<FieldModel> SelectFields(JObject op, string opPath, Dictionary<string, FieldModel> byJson, string owner)
         {
@@ -464,7 +469,8 @@ internal static class SpecParser
                 _ctx.Report(DiagnosticDescriptors.UnresolvedRef, at, reference, name);
                 return new TypeRef(FieldKind.Json);
             }
-            var csName = (string?)def["csName"] ?? Naming.Pascal(name);
+            // Prefixed with the resource so two resources of a service can both define e.g. "address".
+            var csName = (string?)def["csName"] ?? _name + Naming.Pascal(name);
             if (_types.ContainsKey(csName) || _enums.ContainsKey(csName) || !_definitionsInProgress.Add(csName))
                 return _enums.ContainsKey(csName) ? new TypeRef(FieldKind.Enum, csName) : new TypeRef(FieldKind.Object, csName);
             var type = ParseType(def, "definitions." + name, csName);

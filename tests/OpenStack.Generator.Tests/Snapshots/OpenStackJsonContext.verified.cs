@@ -18,7 +18,7 @@ namespace OpenStack;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::OpenStack.Test.V1.GadgetListPage), TypeInfoPropertyName = "TestV1GadgetListPage")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::OpenStack.Test.V1.GadgetCreateOptions), TypeInfoPropertyName = "TestV1GadgetCreateOptions")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::OpenStack.Test.V1.GadgetUpdateOptions), TypeInfoPropertyName = "TestV1GadgetUpdateOptions")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::OpenStack.Test.V1.Owner), TypeInfoPropertyName = "TestV1Owner")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::OpenStack.Test.V1.GadgetOwner), TypeInfoPropertyName = "TestV1GadgetOwner")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::OpenStack.Test.V1.Sprocket), TypeInfoPropertyName = "TestV1Sprocket")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::OpenStack.Test.V1.SprocketListPage), TypeInfoPropertyName = "TestV1SprocketListPage")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::OpenStack.Test.V1.SprocketEnvelope), TypeInfoPropertyName = "TestV1SprocketEnvelope")]
@@ -33,8 +33,8 @@ namespace OpenStack;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::OpenStack.Test.V1.WidgetResizeRequestEnvelope), TypeInfoPropertyName = "TestV1WidgetResizeRequestEnvelope")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::OpenStack.Test.V1.WidgetRebootRequestEnvelope), TypeInfoPropertyName = "TestV1WidgetRebootRequestEnvelope")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::OpenStack.Test.V1.WidgetRenameRequest), TypeInfoPropertyName = "TestV1WidgetRenameRequest")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::OpenStack.Test.V1.Dimensions), TypeInfoPropertyName = "TestV1Dimensions")]
-[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::OpenStack.Test.V1.Part), TypeInfoPropertyName = "TestV1Part")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::OpenStack.Test.V1.WidgetDimensions), TypeInfoPropertyName = "TestV1WidgetDimensions")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::OpenStack.Test.V1.WidgetPart), TypeInfoPropertyName = "TestV1WidgetPart")]
 public partial class OpenStackJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext
 {
 }

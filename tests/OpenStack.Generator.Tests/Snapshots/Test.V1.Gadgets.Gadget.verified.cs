@@ -53,7 +53,7 @@ public sealed partial record Gadget
     /// The 'owner' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("owner")]
-    public Owner? Owner { get; set; }
+    public GadgetOwner? Owner { get; set; }
 
     /// <summary>
     /// The 'extra' field.

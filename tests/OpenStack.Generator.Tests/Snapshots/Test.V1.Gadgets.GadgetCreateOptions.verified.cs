@@ -57,7 +57,7 @@ public sealed partial class GadgetCreateOptions
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("owner")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    public Owner? Owner { get; set; }
+    public GadgetOwner? Owner { get; set; }
 
     /// <summary>
     /// Extra top-level properties to send as they are (this resource accepts arbitrary ones).
@@ -84,8 +84,8 @@ public sealed partial class GadgetCreateOptions
         var first = true;
         if (Id is not null) { sb.Append(first ? " " : ", ").Append("Id = ").Append(Id.ToString()); first = false; }
         if (Name is not null) { sb.Append(first ? " " : ", ").Append("Name = ").Append(Name.ToString()); first = false; }
-        if (Color is not null) { sb.Append(first ? " " : ", ").Append("Color = ").Append(Color.ToString()); first = false; }
-        if (Weight is not null) { sb.Append(first ? " " : ", ").Append("Weight = ").Append(Weight.ToString()); first = false; }
+        if (Color is not null) { sb.Append(first ? " " : ", ").Append("Color = ").Append(Color.Value.ToString()); first = false; }
+        if (Weight is not null) { sb.Append(first ? " " : ", ").Append("Weight = ").Append(Weight.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)); first = false; }
         if (Tags is not null) { sb.Append(first ? " " : ", ").Append("Tags = ").Append("[" + string.Join(", ", Tags) + "]"); first = false; }
         if (Counts is not null) { sb.Append(first ? " " : ", ").Append("Counts = ").Append(Counts.ToString()); first = false; }
         if (Owner is not null) { sb.Append(first ? " " : ", ").Append("Owner = ").Append(Owner.ToString()); first = false; }

@@ -43,7 +43,7 @@ public sealed partial class GadgetListOptions
         var sb = new global::System.Text.StringBuilder("GadgetListOptions {");
         var first = true;
         if (Marker is not null) { sb.Append(first ? " " : ", ").Append("Marker = ").Append(Marker.ToString()); first = false; }
-        if (Limit is not null) { sb.Append(first ? " " : ", ").Append("Limit = ").Append(Limit.ToString()); first = false; }
+        if (Limit is not null) { sb.Append(first ? " " : ", ").Append("Limit = ").Append(Limit.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)); first = false; }
         if (Sort is not null) { sb.Append(first ? " " : ", ").Append("Sort = ").Append(Sort.ToString()); first = false; }
         return sb.Append(first ? "}" : " }").ToString();
     }

@@ -7,7 +7,7 @@ namespace OpenStack.Test.V1;
 /// <summary>
 /// Part of Gadget.
 /// </summary>
-public sealed partial record Owner
+public sealed partial record GadgetOwner
 {
     /// <summary>
     /// The 'project_id' field.

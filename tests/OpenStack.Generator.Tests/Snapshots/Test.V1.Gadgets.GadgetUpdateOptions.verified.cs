@@ -53,7 +53,7 @@ public sealed partial class GadgetUpdateOptions
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("owner")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    public Owner? Owner { get; set; }
+    public GadgetOwner? Owner { get; set; }
 
     /// <summary>
     /// The 'extra' field.
@@ -97,7 +97,7 @@ public sealed partial class GadgetUpdateOptions
         if (Weight is not null) ops.Add(Op("replace", "/weight", global::System.Text.Json.Nodes.JsonValue.Create(Weight.Value)));
         if (Tags is not null) ops.Add(Op("replace", "/tags", new global::System.Text.Json.Nodes.JsonArray(global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(Tags, s => (global::System.Text.Json.Nodes.JsonNode?)global::System.Text.Json.Nodes.JsonValue.Create(s))))));
         if (Counts is not null) ops.Add(Op("replace", "/counts", global::System.Text.Json.JsonSerializer.SerializeToNode(Counts, global::OpenStack.OpenStackJsonContext.Default.GetTypeInfo(typeof(global::System.Collections.Generic.IDictionary<string, int>))!)));
-        if (Owner is not null) ops.Add(Op("replace", "/owner", global::System.Text.Json.JsonSerializer.SerializeToNode(Owner, global::OpenStack.OpenStackJsonContext.Default.GetTypeInfo(typeof(Owner))!)));
+        if (Owner is not null) ops.Add(Op("replace", "/owner", global::System.Text.Json.JsonSerializer.SerializeToNode(Owner, global::OpenStack.OpenStackJsonContext.Default.GetTypeInfo(typeof(GadgetOwner))!)));
         if (Extra is not null) ops.Add(Op("replace", "/extra", Extra.DeepClone()));
         foreach (var pair in _set) ops.Add(Op("add", "/" + Escape(pair.Key), pair.Value?.DeepClone()));
         foreach (var name in _removed) ops.Add(Op("remove", "/" + Escape(name), null));
@@ -124,8 +124,8 @@ public sealed partial class GadgetUpdateOptions
         var sb = new global::System.Text.StringBuilder("GadgetUpdateOptions {");
         var first = true;
         if (Name is not null) { sb.Append(first ? " " : ", ").Append("Name = ").Append(Name.ToString()); first = false; }
-        if (Color is not null) { sb.Append(first ? " " : ", ").Append("Color = ").Append(Color.ToString()); first = false; }
-        if (Weight is not null) { sb.Append(first ? " " : ", ").Append("Weight = ").Append(Weight.ToString()); first = false; }
+        if (Color is not null) { sb.Append(first ? " " : ", ").Append("Color = ").Append(Color.Value.ToString()); first = false; }
+        if (Weight is not null) { sb.Append(first ? " " : ", ").Append("Weight = ").Append(Weight.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)); first = false; }
         if (Tags is not null) { sb.Append(first ? " " : ", ").Append("Tags = ").Append("[" + string.Join(", ", Tags) + "]"); first = false; }
         if (Counts is not null) { sb.Append(first ? " " : ", ").Append("Counts = ").Append(Counts.ToString()); first = false; }
         if (Owner is not null) { sb.Append(first ? " " : ", ").Append("Owner = ").Append(Owner.ToString()); first = false; }

@@ -23,7 +23,7 @@ public sealed partial class SprocketUpdateOptions
     {
         var sb = new global::System.Text.StringBuilder("SprocketUpdateOptions {");
         var first = true;
-        if (Teeth is not null) { sb.Append(first ? " " : ", ").Append("Teeth = ").Append(Teeth.ToString()); first = false; }
+        if (Teeth is not null) { sb.Append(first ? " " : ", ").Append("Teeth = ").Append(Teeth.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)); first = false; }
         return sb.Append(first ? "}" : " }").ToString();
     }
 }

@@ -54,7 +54,7 @@ public sealed partial record Widget
     /// The 'dimensions' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dimensions")]
-    public Dimensions? Dimensions { get; set; }
+    public WidgetDimensions? Dimensions { get; set; }
 
     /// <summary>
     /// Free-form key/value labels.
@@ -95,7 +95,7 @@ public sealed partial record Widget
     /// The 'parts' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("parts")]
-    public global::System.Collections.Generic.IReadOnlyList<Part>? Parts { get; set; }
+    public global::System.Collections.Generic.IReadOnlyList<WidgetPart>? Parts { get; set; }
 
     /// <summary>
     /// The 'metadata' field.

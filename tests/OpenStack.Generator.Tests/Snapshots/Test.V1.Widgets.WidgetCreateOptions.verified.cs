@@ -41,7 +41,7 @@ public sealed partial class WidgetCreateOptions
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dimensions")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    public Dimensions? Dimensions { get; set; }
+    public WidgetDimensions? Dimensions { get; set; }
 
     /// <summary>
     /// Free-form key/value labels.
@@ -70,7 +70,7 @@ public sealed partial class WidgetCreateOptions
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("parts")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    public global::System.Collections.Generic.IList<Part>? Parts { get; set; }
+    public global::System.Collections.Generic.IList<WidgetPart>? Parts { get; set; }
 
     /// <summary>
     /// Initial admin password.
@@ -87,9 +87,9 @@ public sealed partial class WidgetCreateOptions
         var sb = new global::System.Text.StringBuilder("WidgetCreateOptions {");
         var first = true;
         if (Name is not null) { sb.Append(first ? " " : ", ").Append("Name = ").Append(Name.ToString()); first = false; }
-        if (Size is not null) { sb.Append(first ? " " : ", ").Append("Size = ").Append(Size.ToString()); first = false; }
-        if (Ratio is not null) { sb.Append(first ? " " : ", ").Append("Ratio = ").Append(Ratio.ToString()); first = false; }
-        if (Enabled is not null) { sb.Append(first ? " " : ", ").Append("Enabled = ").Append(Enabled.ToString()); first = false; }
+        if (Size is not null) { sb.Append(first ? " " : ", ").Append("Size = ").Append(Size.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)); first = false; }
+        if (Ratio is not null) { sb.Append(first ? " " : ", ").Append("Ratio = ").Append(Ratio.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)); first = false; }
+        if (Enabled is not null) { sb.Append(first ? " " : ", ").Append("Enabled = ").Append((Enabled.Value ? "true" : "false")); first = false; }
         if (Dimensions is not null) { sb.Append(first ? " " : ", ").Append("Dimensions = ").Append(Dimensions.ToString()); first = false; }
         if (Labels is not null) { sb.Append(first ? " " : ", ").Append("Labels = ").Append(Labels.ToString()); first = false; }
         if (SecretKey is not null) { sb.Append(first ? " " : ", ").Append("SecretKey = ").Append("***"); first = false; }

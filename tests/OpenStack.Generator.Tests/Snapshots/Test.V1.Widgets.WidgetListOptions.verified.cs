@@ -50,11 +50,11 @@ public sealed partial class WidgetListOptions
         var sb = new global::System.Text.StringBuilder("WidgetListOptions {");
         var first = true;
         if (Name is not null) { sb.Append(first ? " " : ", ").Append("Name = ").Append(Name.ToString()); first = false; }
-        if (State is not null) { sb.Append(first ? " " : ", ").Append("State = ").Append(State.ToString()); first = false; }
+        if (State is not null) { sb.Append(first ? " " : ", ").Append("State = ").Append(State.Value.ToString()); first = false; }
         if (Tag is not null) { sb.Append(first ? " " : ", ").Append("Tag = ").Append("[" + string.Join(", ", Tag) + "]"); first = false; }
-        if (ChangesSince is not null) { sb.Append(first ? " " : ", ").Append("ChangesSince = ").Append(ChangesSince.ToString()); first = false; }
-        if (Limit is not null) { sb.Append(first ? " " : ", ").Append("Limit = ").Append(Limit.ToString()); first = false; }
-        if (Enabled is not null) { sb.Append(first ? " " : ", ").Append("Enabled = ").Append(Enabled.ToString()); first = false; }
+        if (ChangesSince is not null) { sb.Append(first ? " " : ", ").Append("ChangesSince = ").Append(ChangesSince.Value.ToString("O", global::System.Globalization.CultureInfo.InvariantCulture)); first = false; }
+        if (Limit is not null) { sb.Append(first ? " " : ", ").Append("Limit = ").Append(Limit.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)); first = false; }
+        if (Enabled is not null) { sb.Append(first ? " " : ", ").Append("Enabled = ").Append((Enabled.Value ? "true" : "false")); first = false; }
         return sb.Append(first ? "}" : " }").ToString();
     }
 }

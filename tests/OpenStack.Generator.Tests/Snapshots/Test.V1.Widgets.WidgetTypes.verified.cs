@@ -7,7 +7,7 @@ namespace OpenStack.Test.V1;
 /// <summary>
 /// Width, height and depth in millimetres.
 /// </summary>
-public sealed partial record Dimensions
+public sealed partial record WidgetDimensions
 {
     /// <summary>
     /// The 'width' field.
@@ -25,7 +25,7 @@ public sealed partial record Dimensions
     /// The 'unit' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unit")]
-    public DimensionsUnit? Unit { get; set; }
+    public WidgetDimensionsUnit? Unit { get; set; }
 
     /// <summary>
     /// Keys the server sent that the spec does not name.
@@ -37,7 +37,7 @@ public sealed partial record Dimensions
 /// <summary>
 /// Part of Widget.
 /// </summary>
-public sealed partial record Part
+public sealed partial record WidgetPart
 {
     /// <summary>
     /// The 'part_id' field.
@@ -59,27 +59,27 @@ public sealed partial record Part
 }
 
 /// <summary>
-/// Known values of DimensionsUnit. Other values the server sends are kept, not rejected.
+/// Known values of WidgetDimensionsUnit. Other values the server sends are kept, not rejected.
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(DimensionsUnitJsonConverter))]
-public readonly partial struct DimensionsUnit : global::System.IEquatable<DimensionsUnit>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetDimensionsUnitJsonConverter))]
+public readonly partial struct WidgetDimensionsUnit : global::System.IEquatable<WidgetDimensionsUnit>
 {
     private readonly string? _value;
 
     /// <summary>
     /// Wraps any value, known or not.
     /// </summary>
-    public DimensionsUnit(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    public WidgetDimensionsUnit(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary>
     /// The value "mm".
     /// </summary>
-    public static DimensionsUnit Mm { get; } = new("mm");
+    public static WidgetDimensionsUnit Mm { get; } = new("mm");
 
     /// <summary>
     /// The value "cm".
     /// </summary>
-    public static DimensionsUnit Cm { get; } = new("cm");
+    public static WidgetDimensionsUnit Cm { get; } = new("cm");
 
     /// <summary>
     /// The value as sent on the wire.
@@ -89,12 +89,12 @@ public readonly partial struct DimensionsUnit : global::System.IEquatable<Dimens
     /// <summary>
     /// Ordinal comparison of the wire values.
     /// </summary>
-    public bool Equals(DimensionsUnit other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+    public bool Equals(WidgetDimensionsUnit other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
 
     /// <summary>
     /// Ordinal comparison of the wire values.
     /// </summary>
-    public override bool Equals(object? obj) => obj is DimensionsUnit other && Equals(other);
+    public override bool Equals(object? obj) => obj is WidgetDimensionsUnit other && Equals(other);
 
     /// <summary>
     /// Hash of the wire value.
@@ -104,34 +104,34 @@ public readonly partial struct DimensionsUnit : global::System.IEquatable<Dimens
     /// <summary>
     /// Equality of wire values.
     /// </summary>
-    public static bool operator ==(DimensionsUnit left, DimensionsUnit right) => left.Equals(right);
+    public static bool operator ==(WidgetDimensionsUnit left, WidgetDimensionsUnit right) => left.Equals(right);
 
     /// <summary>
     /// Inequality of wire values.
     /// </summary>
-    public static bool operator !=(DimensionsUnit left, DimensionsUnit right) => !left.Equals(right);
+    public static bool operator !=(WidgetDimensionsUnit left, WidgetDimensionsUnit right) => !left.Equals(right);
 
     /// <summary>
     /// Any string converts, so values newer than this SDK still work.
     /// </summary>
-    public static implicit operator DimensionsUnit(string value) => new(value);
+    public static implicit operator WidgetDimensionsUnit(string value) => new(value);
 }
 
 /// <summary>
-/// Reads and writes DimensionsUnit as a plain JSON string.
+/// Reads and writes WidgetDimensionsUnit as a plain JSON string.
 /// </summary>
-public sealed class DimensionsUnitJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DimensionsUnit>
+public sealed class WidgetDimensionsUnitJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetDimensionsUnit>
 {
     /// <summary>
     /// Reads a JSON string.
     /// </summary>
-    public override DimensionsUnit Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+    public override WidgetDimensionsUnit Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         => new(reader.GetString() ?? "");
 
     /// <summary>
     /// Writes a JSON string.
     /// </summary>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DimensionsUnit value, global::System.Text.Json.JsonSerializerOptions options)
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetDimensionsUnit value, global::System.Text.Json.JsonSerializerOptions options)
         => writer.WriteStringValue(value.ToString());
 }
 

@@ -45,7 +45,7 @@ public sealed partial class WidgetUpdateOptions
         var sb = new global::System.Text.StringBuilder("WidgetUpdateOptions {");
         var first = true;
         if (Name is not null) { sb.Append(first ? " " : ", ").Append("Name = ").Append(Name.ToString()); first = false; }
-        if (Enabled is not null) { sb.Append(first ? " " : ", ").Append("Enabled = ").Append(Enabled.ToString()); first = false; }
+        if (Enabled is not null) { sb.Append(first ? " " : ", ").Append("Enabled = ").Append((Enabled.Value ? "true" : "false")); first = false; }
         if (Labels is not null) { sb.Append(first ? " " : ", ").Append("Labels = ").Append(Labels.ToString()); first = false; }
         if (SecretKey is not null) { sb.Append(first ? " " : ", ").Append("SecretKey = ").Append("***"); first = false; }
         return sb.Append(first ? "}" : " }").ToString();

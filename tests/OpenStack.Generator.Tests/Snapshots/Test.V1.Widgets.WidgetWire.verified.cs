@@ -96,8 +96,8 @@ public sealed partial class WidgetResizeRequest
     {
         var sb = new global::System.Text.StringBuilder("WidgetResizeRequest {");
         var first = true;
-        if (NewSize is not null) { sb.Append(first ? " " : ", ").Append("NewSize = ").Append(NewSize.ToString()); first = false; }
-        if (Force is not null) { sb.Append(first ? " " : ", ").Append("Force = ").Append(Force.ToString()); first = false; }
+        if (NewSize is not null) { sb.Append(first ? " " : ", ").Append("NewSize = ").Append(NewSize.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)); first = false; }
+        if (Force is not null) { sb.Append(first ? " " : ", ").Append("Force = ").Append((Force.Value ? "true" : "false")); first = false; }
         return sb.Append(first ? "}" : " }").ToString();
     }
 }
@@ -134,7 +134,7 @@ public sealed partial class WidgetRebootRequest
     {
         var sb = new global::System.Text.StringBuilder("WidgetRebootRequest {");
         var first = true;
-        if (Type is not null) { sb.Append(first ? " " : ", ").Append("Type = ").Append(Type.ToString()); first = false; }
+        if (Type is not null) { sb.Append(first ? " " : ", ").Append("Type = ").Append(Type.Value.ToString()); first = false; }
         return sb.Append(first ? "}" : " }").ToString();
     }
 }

@@ -74,8 +74,8 @@ public sealed partial class ProjectCreateOptions
         if (Name is not null) { sb.Append(first ? " " : ", ").Append("Name = ").Append(Name.ToString()); first = false; }
         if (Description is not null) { sb.Append(first ? " " : ", ").Append("Description = ").Append(Description.ToString()); first = false; }
         if (DomainId is not null) { sb.Append(first ? " " : ", ").Append("DomainId = ").Append(DomainId.ToString()); first = false; }
-        if (Enabled is not null) { sb.Append(first ? " " : ", ").Append("Enabled = ").Append(Enabled.ToString()); first = false; }
-        if (IsDomain is not null) { sb.Append(first ? " " : ", ").Append("IsDomain = ").Append(IsDomain.ToString()); first = false; }
+        if (Enabled is not null) { sb.Append(first ? " " : ", ").Append("Enabled = ").Append((Enabled.Value ? "true" : "false")); first = false; }
+        if (IsDomain is not null) { sb.Append(first ? " " : ", ").Append("IsDomain = ").Append((IsDomain.Value ? "true" : "false")); first = false; }
         if (ParentId is not null) { sb.Append(first ? " " : ", ").Append("ParentId = ").Append(ParentId.ToString()); first = false; }
         if (Tags is not null) { sb.Append(first ? " " : ", ").Append("Tags = ").Append("[" + string.Join(", ", Tags) + "]"); first = false; }
         if (Options is not null) { sb.Append(first ? " " : ", ").Append("Options = ").Append(Options.ToJsonString()); first = false; }

@@ -53,7 +53,7 @@ public sealed partial class ProjectUpdateOptions
         var first = true;
         if (Name is not null) { sb.Append(first ? " " : ", ").Append("Name = ").Append(Name.ToString()); first = false; }
         if (Description is not null) { sb.Append(first ? " " : ", ").Append("Description = ").Append(Description.ToString()); first = false; }
-        if (Enabled is not null) { sb.Append(first ? " " : ", ").Append("Enabled = ").Append(Enabled.ToString()); first = false; }
+        if (Enabled is not null) { sb.Append(first ? " " : ", ").Append("Enabled = ").Append((Enabled.Value ? "true" : "false")); first = false; }
         if (Tags is not null) { sb.Append(first ? " " : ", ").Append("Tags = ").Append("[" + string.Join(", ", Tags) + "]"); first = false; }
         if (Options is not null) { sb.Append(first ? " " : ", ").Append("Options = ").Append(Options.ToJsonString()); first = false; }
         return sb.Append(first ? "}" : " }").ToString();

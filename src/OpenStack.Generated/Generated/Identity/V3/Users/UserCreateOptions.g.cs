@@ -82,7 +82,7 @@ public sealed partial class UserCreateOptions
         if (Name is not null) { sb.Append(first ? " " : ", ").Append("Name = ").Append(Name.ToString()); first = false; }
         if (Description is not null) { sb.Append(first ? " " : ", ").Append("Description = ").Append(Description.ToString()); first = false; }
         if (DomainId is not null) { sb.Append(first ? " " : ", ").Append("DomainId = ").Append(DomainId.ToString()); first = false; }
-        if (Enabled is not null) { sb.Append(first ? " " : ", ").Append("Enabled = ").Append(Enabled.ToString()); first = false; }
+        if (Enabled is not null) { sb.Append(first ? " " : ", ").Append("Enabled = ").Append((Enabled.Value ? "true" : "false")); first = false; }
         if (DefaultProjectId is not null) { sb.Append(first ? " " : ", ").Append("DefaultProjectId = ").Append(DefaultProjectId.ToString()); first = false; }
         if (Password is not null) { sb.Append(first ? " " : ", ").Append("Password = ").Append("***"); first = false; }
         if (Options is not null) { sb.Append(first ? " " : ", ").Append("Options = ").Append(Options.ToJsonString()); first = false; }

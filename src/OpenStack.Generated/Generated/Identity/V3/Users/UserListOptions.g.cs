@@ -55,7 +55,7 @@ public sealed partial class UserListOptions
         var sb = new global::System.Text.StringBuilder("UserListOptions {");
         var first = true;
         if (DomainId is not null) { sb.Append(first ? " " : ", ").Append("DomainId = ").Append(DomainId.ToString()); first = false; }
-        if (Enabled is not null) { sb.Append(first ? " " : ", ").Append("Enabled = ").Append(Enabled.ToString()); first = false; }
+        if (Enabled is not null) { sb.Append(first ? " " : ", ").Append("Enabled = ").Append((Enabled.Value ? "true" : "false")); first = false; }
         if (Name is not null) { sb.Append(first ? " " : ", ").Append("Name = ").Append(Name.ToString()); first = false; }
         if (IdpId is not null) { sb.Append(first ? " " : ", ").Append("IdpId = ").Append(IdpId.ToString()); first = false; }
         if (ProtocolId is not null) { sb.Append(first ? " " : ", ").Append("ProtocolId = ").Append(ProtocolId.ToString()); first = false; }

@@ -110,14 +110,14 @@ public sealed partial class ImageCreateOptions
         var first = true;
         if (Id is not null) { sb.Append(first ? " " : ", ").Append("Id = ").Append(Id.ToString()); first = false; }
         if (Name is not null) { sb.Append(first ? " " : ", ").Append("Name = ").Append(Name.ToString()); first = false; }
-        if (Visibility is not null) { sb.Append(first ? " " : ", ").Append("Visibility = ").Append(Visibility.ToString()); first = false; }
-        if (Protected is not null) { sb.Append(first ? " " : ", ").Append("Protected = ").Append(Protected.ToString()); first = false; }
-        if (OsHidden is not null) { sb.Append(first ? " " : ", ").Append("OsHidden = ").Append(OsHidden.ToString()); first = false; }
+        if (Visibility is not null) { sb.Append(first ? " " : ", ").Append("Visibility = ").Append(Visibility.Value.ToString()); first = false; }
+        if (Protected is not null) { sb.Append(first ? " " : ", ").Append("Protected = ").Append((Protected.Value ? "true" : "false")); first = false; }
+        if (OsHidden is not null) { sb.Append(first ? " " : ", ").Append("OsHidden = ").Append((OsHidden.Value ? "true" : "false")); first = false; }
         if (Owner is not null) { sb.Append(first ? " " : ", ").Append("Owner = ").Append(Owner.ToString()); first = false; }
-        if (MinRam is not null) { sb.Append(first ? " " : ", ").Append("MinRam = ").Append(MinRam.ToString()); first = false; }
-        if (MinDisk is not null) { sb.Append(first ? " " : ", ").Append("MinDisk = ").Append(MinDisk.ToString()); first = false; }
-        if (ContainerFormat is not null) { sb.Append(first ? " " : ", ").Append("ContainerFormat = ").Append(ContainerFormat.ToString()); first = false; }
-        if (DiskFormat is not null) { sb.Append(first ? " " : ", ").Append("DiskFormat = ").Append(DiskFormat.ToString()); first = false; }
+        if (MinRam is not null) { sb.Append(first ? " " : ", ").Append("MinRam = ").Append(MinRam.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)); first = false; }
+        if (MinDisk is not null) { sb.Append(first ? " " : ", ").Append("MinDisk = ").Append(MinDisk.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)); first = false; }
+        if (ContainerFormat is not null) { sb.Append(first ? " " : ", ").Append("ContainerFormat = ").Append(ContainerFormat.Value.ToString()); first = false; }
+        if (DiskFormat is not null) { sb.Append(first ? " " : ", ").Append("DiskFormat = ").Append(DiskFormat.Value.ToString()); first = false; }
         if (Tags is not null) { sb.Append(first ? " " : ", ").Append("Tags = ").Append("[" + string.Join(", ", Tags) + "]"); first = false; }
         if (AdditionalProperties is not null) { sb.Append(first ? " " : ", ").Append("AdditionalProperties = [").Append(string.Join(", ", AdditionalProperties.Keys)).Append(']'); first = false; }
         return sb.Append(first ? "}" : " }").ToString();

@@ -121,14 +121,14 @@ public sealed partial class ImageListOptions
         var first = true;
         if (Name is not null) { sb.Append(first ? " " : ", ").Append("Name = ").Append(Name.ToString()); first = false; }
         if (Status is not null) { sb.Append(first ? " " : ", ").Append("Status = ").Append(Status.ToString()); first = false; }
-        if (Visibility is not null) { sb.Append(first ? " " : ", ").Append("Visibility = ").Append(Visibility.ToString()); first = false; }
+        if (Visibility is not null) { sb.Append(first ? " " : ", ").Append("Visibility = ").Append(Visibility.Value.ToString()); first = false; }
         if (Owner is not null) { sb.Append(first ? " " : ", ").Append("Owner = ").Append(Owner.ToString()); first = false; }
         if (Tag is not null) { sb.Append(first ? " " : ", ").Append("Tag = ").Append("[" + string.Join(", ", Tag) + "]"); first = false; }
-        if (MemberStatus is not null) { sb.Append(first ? " " : ", ").Append("MemberStatus = ").Append(MemberStatus.ToString()); first = false; }
-        if (SizeMin is not null) { sb.Append(first ? " " : ", ").Append("SizeMin = ").Append(SizeMin.ToString()); first = false; }
-        if (SizeMax is not null) { sb.Append(first ? " " : ", ").Append("SizeMax = ").Append(SizeMax.ToString()); first = false; }
-        if (Protected is not null) { sb.Append(first ? " " : ", ").Append("Protected = ").Append(Protected.ToString()); first = false; }
-        if (OsHidden is not null) { sb.Append(first ? " " : ", ").Append("OsHidden = ").Append(OsHidden.ToString()); first = false; }
+        if (MemberStatus is not null) { sb.Append(first ? " " : ", ").Append("MemberStatus = ").Append(MemberStatus.Value.ToString()); first = false; }
+        if (SizeMin is not null) { sb.Append(first ? " " : ", ").Append("SizeMin = ").Append(SizeMin.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)); first = false; }
+        if (SizeMax is not null) { sb.Append(first ? " " : ", ").Append("SizeMax = ").Append(SizeMax.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)); first = false; }
+        if (Protected is not null) { sb.Append(first ? " " : ", ").Append("Protected = ").Append((Protected.Value ? "true" : "false")); first = false; }
+        if (OsHidden is not null) { sb.Append(first ? " " : ", ").Append("OsHidden = ").Append((OsHidden.Value ? "true" : "false")); first = false; }
         if (ContainerFormat is not null) { sb.Append(first ? " " : ", ").Append("ContainerFormat = ").Append(ContainerFormat.ToString()); first = false; }
         if (DiskFormat is not null) { sb.Append(first ? " " : ", ").Append("DiskFormat = ").Append(DiskFormat.ToString()); first = false; }
         if (Id is not null) { sb.Append(first ? " " : ", ").Append("Id = ").Append(Id.ToString()); first = false; }
@@ -136,8 +136,8 @@ public sealed partial class ImageListOptions
         if (UpdatedAt is not null) { sb.Append(first ? " " : ", ").Append("UpdatedAt = ").Append(UpdatedAt.ToString()); first = false; }
         if (Sort is not null) { sb.Append(first ? " " : ", ").Append("Sort = ").Append(Sort.ToString()); first = false; }
         if (SortKey is not null) { sb.Append(first ? " " : ", ").Append("SortKey = ").Append(SortKey.ToString()); first = false; }
-        if (SortDir is not null) { sb.Append(first ? " " : ", ").Append("SortDir = ").Append(SortDir.ToString()); first = false; }
-        if (Limit is not null) { sb.Append(first ? " " : ", ").Append("Limit = ").Append(Limit.ToString()); first = false; }
+        if (SortDir is not null) { sb.Append(first ? " " : ", ").Append("SortDir = ").Append(SortDir.Value.ToString()); first = false; }
+        if (Limit is not null) { sb.Append(first ? " " : ", ").Append("Limit = ").Append(Limit.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)); first = false; }
         if (Marker is not null) { sb.Append(first ? " " : ", ").Append("Marker = ").Append(Marker.ToString()); first = false; }
         return sb.Append(first ? "}" : " }").ToString();
     }
