@@ -49,8 +49,10 @@ internal static class RootEmitter
         var w = ModelEmitter.Begin(o.RootNamespace, "specs/*/*/service.yaml");
         w.Summary("One property per service described in specs/; each is created on first use from the catalog.");
         w.Open("public partial class " + o.ClientName);
-        foreach (var s in services)
+        for (var i = 0; i < services.Count; i++)
         {
+            var s = services[i];
+            if (i > 0) w.Line();
             var cls = "global::" + Names.Namespace(o, s) + "." + Names.ServiceClass(s);
             var field = "_" + char.ToLowerInvariant(s.ClientProperty[0]) + s.ClientProperty.Substring(1);
             w.Line("private " + cls + "? " + field + ";");
@@ -58,7 +60,6 @@ internal static class RootEmitter
             w.Summary((s.Title ?? s.Type + " " + s.Version) + ".");
             w.Line("public virtual " + cls + " " + s.ClientProperty);
             w.Line("    => global::System.Threading.LazyInitializer.EnsureInitialized(ref " + field + ", () => new " + cls + "(CreateServiceHttpClient(" + cls + ".Descriptor)))!;");
-            w.Line();
         }
         w.Close();
         return w.ToString();

@@ -24,5 +24,4 @@ public partial class OpenStackClient
     /// </summary>
     public virtual global::OpenStack.Image.V2.ImageService Image
         => global::System.Threading.LazyInitializer.EnsureInitialized(ref _image, () => new global::OpenStack.Image.V2.ImageService(CreateServiceHttpClient(global::OpenStack.Image.V2.ImageService.Descriptor)))!;
-
 }

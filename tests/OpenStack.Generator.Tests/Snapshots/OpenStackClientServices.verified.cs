@@ -16,5 +16,4 @@ public partial class OpenStackClient
     /// </summary>
     public virtual global::OpenStack.Test.V1.TestService Test
         => global::System.Threading.LazyInitializer.EnsureInitialized(ref _test, () => new global::OpenStack.Test.V1.TestService(CreateServiceHttpClient(global::OpenStack.Test.V1.TestService.Descriptor)))!;
-
 }
