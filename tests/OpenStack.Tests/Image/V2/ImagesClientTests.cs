@@ -142,6 +142,24 @@ public sealed class ImagesClientTests
     }
 
     [Fact]
+    public async Task A_cancelled_call_throws_OperationCanceledException_not_a_Refit_wrapper()
+    {
+        var gate = new TaskCompletionSource();
+        var keystone = new FakeKeystone(async (_, ct) =>
+        {
+            await gate.Task.WaitAsync(ct);
+            return FakeHttpHandler.Json(HttpStatusCode.OK, ImageJson);
+        });
+        using var client = new OpenStackClient(await keystone.ConnectAsync());
+        using var cts = new CancellationTokenSource();
+
+        var call = client.Image.Images.GetAsync("img-1", cts.Token);
+        cts.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+    }
+
+    [Fact]
     public async Task Upload_streams_the_callers_stream_and_leaves_it_open()
     {
         var source = new CountingStream(5 * 1024 * 1024);

@@ -206,6 +206,36 @@ public sealed class ImagesIntegrationTests
     }
 
     [SkippableFact]
+    public async Task A_member_user_is_refused_admin_actions_with_a_403_and_glances_reason()
+    {
+        _ = _cloud.Client; // skips (or fails under CI) when there is no cloud
+        var admin = CloudFixture.Options();
+        using var demo = await OpenStackClient.ConnectAsync(new OpenStackClientOptions
+        {
+            AuthUrl = admin.AuthUrl,
+            Username = "demo",
+            Password = Environment.GetEnvironmentVariable("DEVCLOUD_DEMO_PASSWORD") ?? "demo",
+            UserDomainName = "Default",
+            ProjectName = "demo",
+            ProjectDomainName = "Default",
+            RegionName = admin.RegionName,
+        });
+        var image = await demo.Image.Images.CreateAsync(new ImageCreateOptions { Name = CloudFixture.UniqueName("sdk-demo") });
+        try
+        {
+            Assert.Equal(demo.Connection.Token.ProjectId, image.Owner);
+            var refused = await Assert.ThrowsAsync<OpenStackException>(() => demo.Image.Images.DeactivateAsync(image.Id!));
+            Assert.Equal(403, refused.Status);
+            Assert.False(string.IsNullOrEmpty(refused.ServerMessage));
+            Assert.StartsWith("req-", refused.RequestId);
+        }
+        finally
+        {
+            await demo.Image.Images.DeleteAsync(image.Id!);
+        }
+    }
+
+    [SkippableFact]
     public async Task Glance_errors_carry_status_request_id_and_message()
     {
         var error = await Assert.ThrowsAsync<OpenStackException>(() => Images.CreateAsync(new ImageCreateOptions
