@@ -22,7 +22,7 @@ dotnet test OpenStack.sln -c Release --no-build -nologo 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 set -e
 # One plain summary line over all test projects.
-awk '/(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { g = $i; v = $(i+1); gsub(/,/, "", v);
+awk '/(Passed|Failed|Skipped)!/ { for (i = 1; i <= NF; i++) { g = $i; v = $(i+1); gsub(/,/, "", v);
        if (g == "Failed:") f += v; if (g == "Passed:") p += v; if (g == "Skipped:") s += v } }
      END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 rm -f "$log"
