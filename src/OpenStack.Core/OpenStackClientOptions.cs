@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Net.Http;
 using System.Text;
 
@@ -9,7 +8,7 @@ namespace OpenStack;
 /// Everything needed to reach one cloud: where Keystone is, who the user is, which project or
 /// domain the token is scoped to, and how the HTTP pipeline behaves.
 /// </summary>
-public sealed class OpenStackClientOptions
+public sealed partial class OpenStackClientOptions
 {
     /// <summary>The Keystone endpoint, with or without the trailing <c>/v3</c>.</summary>
     public Uri? AuthUrl { get; set; }
@@ -71,62 +70,72 @@ public sealed class OpenStackClientOptions
     /// <summary>How long before the token expires it is replaced with a new one.</summary>
     public TimeSpan TokenRefreshSkew { get; set; } = TimeSpan.FromMinutes(2);
 
+    // ---- authentication beyond a password (clouds.yaml auth_type and auth keys)
+
     /// <summary>
-    /// Reads the <c>OS_*</c> variables that an OpenStack RC file sets.
+    /// How to authenticate, with openstacksdk's names: <c>password</c>, <c>token</c>,
+    /// <c>v3applicationcredential</c>, <c>v3totp</c>, <c>v3multifactor</c>, <c>v2password</c>,
+    /// <c>v2token</c>, <c>none</c>. <see langword="null"/> infers it from the credentials that are set.
     /// </summary>
-    /// <param name="env">
-    /// The variables to read; <see langword="null"/> reads the process environment. Keys are
-    /// variable names, values strings.
-    /// </param>
-    /// <returns>Options filled from the variables; call <see cref="Validate"/> to check them.</returns>
-    /// <exception cref="OpenStackConfigurationException">OS_AUTH_URL is not an absolute URI.</exception>
-    public static OpenStackClientOptions FromEnvironment(IDictionary? env = null)
-    {
-        env ??= Environment.GetEnvironmentVariables();
+    public string? AuthType { get; set; }
 
-        string? Get(string name)
-        {
-            string? value = env[name] as string;
-            return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-        }
+    /// <summary>An existing token to authenticate with (token auth, or re-scoping). Never printed.</summary>
+    public string? Token { get; set; }
 
-        var options = new OpenStackClientOptions
-        {
-            Username = Get("OS_USERNAME"),
-            UserId = Get("OS_USER_ID"),
-            Password = env["OS_PASSWORD"] as string is { Length: > 0 } password ? password : null,
-            UserDomainName = Get("OS_USER_DOMAIN_NAME"),
-            UserDomainId = Get("OS_USER_DOMAIN_ID"),
-            ProjectName = Get("OS_PROJECT_NAME") ?? Get("OS_TENANT_NAME"),
-            ProjectId = Get("OS_PROJECT_ID") ?? Get("OS_TENANT_ID"),
-            ProjectDomainName = Get("OS_PROJECT_DOMAIN_NAME"),
-            ProjectDomainId = Get("OS_PROJECT_DOMAIN_ID"),
-            DomainName = Get("OS_DOMAIN_NAME"),
-            DomainId = Get("OS_DOMAIN_ID"),
-            RegionName = Get("OS_REGION_NAME"),
-        };
+    /// <summary>Application credential id (with <see cref="ApplicationCredentialSecret"/>).</summary>
+    public string? ApplicationCredentialId { get; set; }
 
-        string? authUrl = Get("OS_AUTH_URL");
-        if (authUrl is not null)
-        {
-            if (!Uri.TryCreate(authUrl, UriKind.Absolute, out Uri? uri) || !IsHttp(uri))
-            {
-                throw new OpenStackConfigurationException(
-                    $"OS_AUTH_URL '{authUrl}' is not an absolute http or https URL.");
-            }
+    /// <summary>Application credential name; needs the owning user (<see cref="UserId"/>, or <see cref="Username"/> + domain).</summary>
+    public string? ApplicationCredentialName { get; set; }
 
-            options.AuthUrl = uri;
-        }
+    /// <summary>Application credential secret. Never printed.</summary>
+    public string? ApplicationCredentialSecret { get; set; }
 
-        // OS_ENDPOINT_TYPE is what older RC files set instead of OS_INTERFACE.
-        string? @interface = Get("OS_INTERFACE") ?? Get("OS_ENDPOINT_TYPE");
-        if (@interface is not null)
-        {
-            options.Interface = NormalizeInterface(@interface);
-        }
+    /// <summary>A one-time TOTP passcode (with a password for multi-factor). Never printed; never reused for silent re-authentication.</summary>
+    public string? Passcode { get; set; }
 
-        return options;
-    }
+    /// <summary>Scope the token to this trust.</summary>
+    public string? TrustId { get; set; }
+
+    /// <summary>System scope, e.g. <c>all</c>.</summary>
+    public string? SystemScope { get; set; }
+
+    /// <summary>Keystone API version to use: <c>3</c>, <c>2.0</c>, or <see langword="null"/> to discover it (v3 preferred).</summary>
+    public string? IdentityApiVersion { get; set; }
+
+    /// <summary>A custom authentication method; when set it replaces every built-in one.</summary>
+    public Auth.IAuthMethod? AuthMethod { get; set; }
+
+    // ---- endpoints (clouds.yaml <service>_endpoint_override, <service>_api_version, <service>_default_microversion)
+
+    /// <summary>Endpoints to use instead of the catalog's, by service type (e.g. <c>image</c>).</summary>
+    public System.Collections.Generic.IDictionary<string, Uri> EndpointOverrides { get; } =
+        new System.Collections.Generic.Dictionary<string, Uri>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>API major version to use per service type (e.g. <c>image</c> → <c>2</c>).</summary>
+    public System.Collections.Generic.IDictionary<string, string> ApiVersions { get; } =
+        new System.Collections.Generic.Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Microversion to pin per service type (e.g. <c>compute</c> → <c>2.79</c>).</summary>
+    public System.Collections.Generic.IDictionary<string, string> DefaultMicroversions { get; } =
+        new System.Collections.Generic.Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    // ---- transport (clouds.yaml verify, cacert, cert, key)
+
+    /// <summary>Whether server certificates are verified. Turn off only for a test cloud you trust.</summary>
+    public bool VerifyTls { get; set; } = true;
+
+    /// <summary>A PEM bundle of CA certificates to trust instead of the system store.</summary>
+    public string? CaCertificateFile { get; set; }
+
+    /// <summary>A PEM client certificate (may also hold the key).</summary>
+    public string? ClientCertificateFile { get; set; }
+
+    /// <summary>The PEM private key of <see cref="ClientCertificateFile"/>, when it is a separate file.</summary>
+    public string? ClientKeyFile { get; set; }
+
+    /// <summary>The clouds.yaml entry these options came from, for messages; <see langword="null"/> when built in code.</summary>
+    public string? CloudName { get; set; }
 
     /// <summary>
     /// Checks that the options describe exactly one way to authenticate and at most one scope.
@@ -249,6 +258,21 @@ public sealed class OpenStackClientOptions
         Add(nameof(Timeout), Timeout);
         Add(nameof(TokenRefreshSkew), TokenRefreshSkew);
         Add(nameof(Transport), Transport?.GetType().Name);
+        Add(nameof(AuthType), AuthType);
+        Add(nameof(Token), Token is null ? null : "***");
+        Add(nameof(ApplicationCredentialId), ApplicationCredentialId);
+        Add(nameof(ApplicationCredentialName), ApplicationCredentialName);
+        Add(nameof(ApplicationCredentialSecret), ApplicationCredentialSecret is null ? null : "***");
+        Add(nameof(Passcode), Passcode is null ? null : "***");
+        Add(nameof(TrustId), TrustId);
+        Add(nameof(SystemScope), SystemScope);
+        Add(nameof(IdentityApiVersion), IdentityApiVersion);
+        Add(nameof(AuthMethod), AuthMethod?.GetType().Name);
+        Add(nameof(VerifyTls), VerifyTls ? null : "false");
+        Add(nameof(CaCertificateFile), CaCertificateFile);
+        Add(nameof(ClientCertificateFile), ClientCertificateFile);
+        Add(nameof(ClientKeyFile), ClientKeyFile);
+        Add(nameof(CloudName), CloudName);
         return text.Append(" }").ToString();
     }
 

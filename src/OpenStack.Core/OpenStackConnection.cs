@@ -42,7 +42,7 @@ public sealed class OpenStackConnection : IDisposable
         _authMethod = authMethod;
         _time = time;
         _ownsTransport = options.Transport is null;
-        _transport = options.Transport ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        _transport = options.Transport ?? TransportFactory.Create(options);
         _userAgent = UserAgent.For(options.ApplicationName);
 
         var lease = new TransportLease(_transport);
