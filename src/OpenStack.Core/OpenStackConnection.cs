@@ -112,18 +112,7 @@ public sealed class OpenStackConnection : IDisposable
     public Uri GetEndpoint(ServiceDescriptor service)
     {
         ArgumentNullException.ThrowIfNull(service);
-        ServiceCatalog catalog = Catalog;
-        CatalogEndpoint? endpoint = catalog.FindEndpoint(service.Type, service.Aliases, Options.RegionName, Options.Interface);
-        if (endpoint is null)
-        {
-            string aliases = service.Aliases is { Count: > 0 } ? " (or " + string.Join(", ", service.Aliases) + ")" : string.Empty;
-            string region = Options.RegionName is null ? "any region" : "region '" + Options.RegionName + "'";
-            throw new OpenStackConfigurationException(
-                $"The service catalog has no '{Options.Interface}' endpoint of type '{service.Type}'{aliases} in {region}. " +
-                $"The catalog offers: {catalog.DescribeOffers()}.");
-        }
-
-        return EndpointVersion.WithVersion(endpoint.Url, service.Version);
+        return EndpointResolver.Resolve(Catalog, service, Options);
     }
 
     /// <summary>
