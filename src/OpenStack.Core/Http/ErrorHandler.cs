@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 namespace OpenStack.Http;
 
 /// <summary>
-/// Outermost handler: turns every non-success response into an <see cref="OpenStackException"/>,
+/// Outermost handler: turns every error response (4xx, 5xx) into an <see cref="OpenStackException"/>,
 /// so callers never have to inspect status codes and error bodies are parsed in one place.
 /// </summary>
 internal sealed class ErrorHandler : DelegatingHandler
@@ -19,7 +19,9 @@ internal sealed class ErrorHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccessStatusCode)
+        // A 3xx that HttpClient did not follow is an answer, not a failure: Keystone's root answers
+        // 300 Multiple Choices with its version document, and a conditional GET may get 304.
+        if ((int)response.StatusCode < 400)
         {
             return response;
         }
