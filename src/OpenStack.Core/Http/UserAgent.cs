@@ -1,3 +1,4 @@
+using System;
 using System.Reflection;
 
 namespace OpenStack.Http;
@@ -15,6 +16,14 @@ internal static class UserAgent
         Assembly assembly = typeof(UserAgent).Assembly;
         string? version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
             ?? assembly.GetName().Version?.ToString();
-        return string.IsNullOrWhiteSpace(version) ? "0.0.0" : version.Replace(' ', '-');
+        if (string.IsNullOrWhiteSpace(version))
+        {
+            return "0.0.0";
+        }
+
+        // The SDK appends "+<commit>" to the informational version; servers and operators want the
+        // package version, and the commit would make every build's requests look like a new client.
+        int metadata = version.IndexOf('+', StringComparison.Ordinal);
+        return (metadata < 0 ? version : version[..metadata]).Replace(' ', '-');
     }
 }
