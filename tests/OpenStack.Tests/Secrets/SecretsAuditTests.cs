@@ -1,0 +1,198 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using OpenStack.Tests.Transport;
+using Xunit;
+
+namespace OpenStack.Tests.Secrets;
+
+/// <summary>
+/// Secrets never print: every type of the SDK that can hold a password, token, secret, passcode or
+/// key is given recognisable values and its ToString() is searched for them; tokens are searched for
+/// in the errors a rejected request produces. Records print every property by default, so a type
+/// that forgets to override ToString() fails here rather than in someone's log.
+/// </summary>
+public sealed class SecretsAuditTests
+{
+    private static readonly Regex SecretName = new("password|token|secret|passcode|key", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary>Property names that match <see cref="SecretName"/> but hold no secret, and why.</summary>
+    private static readonly Dictionary<string, string> NotSecrets = new(StringComparer.Ordinal)
+    {
+        ["ClientKeyFile"] = "the path of a key file; the key itself is never held in a property",
+        ["SortKey"] = "the name of the attribute a list is sorted by (image list sort_key)",
+        ["PasswordExpiresAt"] = "a timestamp (user list filter and user attribute), not the password",
+    };
+
+    private static readonly Assembly[] SdkAssemblies = [typeof(OpenStackConnection).Assembly, typeof(OpenStackClient).Assembly];
+
+    public static TheoryData<string> TypesHoldingSecrets()
+    {
+        var data = new TheoryData<string>();
+        foreach (Type type in SdkAssemblies.SelectMany(a => a.GetTypes()).Where(t => SecretProperties(t).Any()).OrderBy(t => t.FullName, StringComparer.Ordinal))
+        {
+            data.Add(type.AssemblyQualifiedName!);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void The_audit_finds_the_known_secret_carriers()
+    {
+        var found = SdkAssemblies.SelectMany(a => a.GetTypes())
+            .SelectMany(t => SecretProperties(t).Select(p => t.Name + "." + p.Name))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.Superset(
+            new HashSet<string>
+            {
+                "OpenStackClientOptions.Password",
+                "OpenStackClientOptions.Token",
+                "OpenStackClientOptions.ApplicationCredentialSecret",
+                "OpenStackClientOptions.Passcode",
+                "UserCreateOptions.Password",
+                "UserUpdateOptions.Password",
+            },
+            found);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TypesHoldingSecrets))]
+    public void ToString_never_contains_a_secret_property_value(string assemblyQualifiedName)
+    {
+        Type type = Type.GetType(assemblyQualifiedName, throwOnError: true)!;
+        object instance = CreateInstance(type);
+        var secrets = new List<string>();
+        foreach (PropertyInfo property in SecretProperties(type))
+        {
+            string secret = $"s3cr3t-{type.Name}.{property.Name}-value";
+            property.SetValue(instance, secret);
+            secrets.Add(secret);
+        }
+
+        string text;
+        try
+        {
+            text = instance.ToString() ?? string.Empty;
+        }
+        catch (Exception ex) when (ex is NullReferenceException or InvalidOperationException or ArgumentException)
+        {
+            // A synthetic instance may miss state its constructor would have set; that is no leak.
+            throw new SkipException($"{type.FullName}.ToString() needs state the audit cannot supply: {ex.GetType().Name}");
+        }
+
+        Assert.All(secrets, secret => Assert.DoesNotContain(secret, text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_401_to_a_request_carrying_a_token_does_not_quote_the_token()
+    {
+        const string Token = "tok-SECRET";
+        await using LoopbackServer server = LoopbackServer.Http(request => KeystoneWire.IsTokenRequest(request)
+            ? KeystoneWire.TokenIssued(Token)
+            : WireResponse.Json(
+                401,
+                """{"error": {"code": 401, "message": "The request you have made requires authentication.", "title": "Unauthorized"}}""",
+                ("X-Openstack-Request-Id", "req-401")));
+        using OpenStackConnection connection = await OpenStackConnection.ConnectAsync(KeystoneWire.Options(server.BaseAddress));
+        using HttpClient http = connection.CreateHttpClient(server.BaseAddress);
+
+        var error = await Assert.ThrowsAsync<OpenStackException>(() => http.GetAsync(new Uri("v2/images", UriKind.Relative)));
+
+        Assert.Equal(401, error.Status);
+        Assert.All(server.Requests.Where(r => r.Method == "GET"), r => Assert.Equal(Token, r.Header("X-Auth-Token")));
+        Assert.DoesNotContain(Token, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_issued_token_never_prints_its_value()
+    {
+        const string Token = "tok-SECRET-issued-by-keystone";
+        await using LoopbackServer server = LoopbackServer.Http(request => KeystoneWire.IsTokenRequest(request)
+            ? KeystoneWire.TokenIssued(Token)
+            : WireResponse.Json(200, "{}"));
+
+        using OpenStackConnection connection = await OpenStackConnection.ConnectAsync(KeystoneWire.Options(server.BaseAddress));
+
+        Assert.Equal(Token, connection.Token.Value);
+        Assert.DoesNotContain(Token, connection.Token.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, connection.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("no auth url")]
+    [InlineData("user without domain")]
+    [InlineData("missing CA bundle")]
+    public async Task Configuration_errors_never_quote_the_password(string mistake)
+    {
+        const string Password = "pw-SECRET-in-config";
+        var options = new OpenStackClientOptions
+        {
+            AuthUrl = mistake == "no auth url" ? null : new Uri("http://127.0.0.1:1/v3"),
+            Username = "demo",
+            UserDomainName = mistake == "user without domain" ? null : "Default",
+            Password = Password,
+            CaCertificateFile = mistake == "missing CA bundle" ? "/nonexistent/ca-bundle.pem" : null,
+        };
+
+        var error = await Assert.ThrowsAsync<OpenStackConfigurationException>(() => OpenStackConnection.ConnectAsync(options));
+
+        Assert.DoesNotContain(Password, error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<PropertyInfo> SecretProperties(Type type)
+    {
+        if (type.IsInterface || type.IsAbstract || type.ContainsGenericParameters || type.Name.Contains('<', StringComparison.Ordinal)
+            || type.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false))
+        {
+            return [];
+        }
+
+        return type.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            .Where(p => p.PropertyType == typeof(string)
+                && p.GetIndexParameters().Length == 0
+                && p.SetMethod is { IsPublic: true } or { IsAssembly: true }
+                && SecretName.IsMatch(p.Name)
+                && !NotSecrets.ContainsKey(p.Name));
+    }
+
+    // A parameterless constructor when there is one; otherwise the shortest constructor with
+    // placeholder arguments; a record with required constructor checks is built without running one.
+    private static object CreateInstance(Type type)
+    {
+        if (type.GetConstructor(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic, Type.EmptyTypes) is ConstructorInfo empty)
+        {
+            return empty.Invoke(null);
+        }
+
+        ConstructorInfo? shortest = type.GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            .Where(c => !c.GetParameters().Any(p => p.ParameterType == type))
+            .OrderBy(c => c.GetParameters().Length)
+            .FirstOrDefault();
+        if (shortest is not null)
+        {
+            try
+            {
+                return shortest.Invoke(shortest.GetParameters().Select(Placeholder).ToArray());
+            }
+            catch (TargetInvocationException)
+            {
+                // Falls through to an instance no constructor has checked.
+            }
+        }
+
+        return RuntimeHelpers.GetUninitializedObject(type);
+    }
+
+    private static object? Placeholder(ParameterInfo parameter) =>
+        parameter.ParameterType == typeof(string) ? "placeholder"
+        : parameter.ParameterType.IsValueType ? Activator.CreateInstance(parameter.ParameterType)
+        : null;
+}
