@@ -12,21 +12,33 @@ using Xunit;
 namespace OpenStack.Tests.Secrets;
 
 /// <summary>
-/// Secrets never print: every type of the SDK that can hold a password, token, secret, passcode or
-/// key is given recognisable values and its ToString() is searched for them; tokens are searched for
-/// in the errors a rejected request produces. Records print every property by default, so a type
-/// that forgets to override ToString() fails here rather than in someone's log.
+/// Secrets never print: every type of the SDK, public or internal, that can hold a password, token,
+/// secret, passcode or key (a string property with any setter or a constructor-filled auto-property,
+/// or a constructor parameter, so named) is given recognisable values and its ToString() is searched
+/// for them; tokens are searched for in the errors a rejected request produces. Records print every
+/// property by default, so a type that forgets to override ToString() fails here rather than in
+/// someone's log. Internal types count: the SDK's own messages and debuggers print them too.
 /// </summary>
 public sealed class SecretsAuditTests
 {
     private static readonly Regex SecretName = new("password|token|secret|passcode|key", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    /// <summary>Property names that match <see cref="SecretName"/> but hold no secret, and why.</summary>
+    /// <summary>
+    /// Properties whose names match <see cref="SecretName"/> but hold no secret, and why; a bare name
+    /// applies to every type, <c>Type.Property</c> to one.
+    /// </summary>
     private static readonly Dictionary<string, string> NotSecrets = new(StringComparer.Ordinal)
     {
         ["ClientKeyFile"] = "the path of a key file; the key itself is never held in a property",
         ["SortKey"] = "the name of the attribute a list is sorted by (image list sort_key)",
         ["PasswordExpiresAt"] = "a timestamp (user list filter and user attribute), not the password",
+        ["ConfigEntry.Key"] = "the name of a clouds.yaml key, not a key",
+    };
+
+    /// <summary>Secrets held under names <see cref="SecretName"/> cannot recognise.</summary>
+    private static readonly HashSet<string> AlsoSecrets = new(StringComparer.Ordinal)
+    {
+        "AuthToken.Value",
     };
 
     private static readonly Assembly[] SdkAssemblies = [typeof(OpenStackConnection).Assembly, typeof(OpenStackClient).Assembly];
@@ -52,6 +64,7 @@ public sealed class SecretsAuditTests
         Assert.Superset(
             new HashSet<string>
             {
+                "AuthToken.Value",
                 "OpenStackClientOptions.Password",
                 "OpenStackClientOptions.Token",
                 "OpenStackClientOptions.ApplicationCredentialSecret",
@@ -72,7 +85,7 @@ public sealed class SecretsAuditTests
         foreach (PropertyInfo property in SecretProperties(type))
         {
             string secret = $"s3cr3t-{type.Name}.{property.Name}-value";
-            property.SetValue(instance, secret);
+            SetSecret(instance, property, secret);
             secrets.Add(secret);
         }
 
@@ -88,6 +101,49 @@ public sealed class SecretsAuditTests
         }
 
         Assert.All(secrets, secret => Assert.DoesNotContain(secret, text, StringComparison.Ordinal));
+    }
+
+    public static TheoryData<string> TypesTakingSecretsInConstructors()
+    {
+        var data = new TheoryData<string>();
+        foreach (Type type in SdkAssemblies.SelectMany(a => a.GetTypes()).Where(t => SecretConstructors(t).Any()).OrderBy(t => t.FullName, StringComparer.Ordinal))
+        {
+            data.Add(type.AssemblyQualifiedName!);
+        }
+
+        return data;
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TypesTakingSecretsInConstructors))]
+    public void ToString_never_contains_a_secret_given_to_a_constructor(string assemblyQualifiedName)
+    {
+        Type type = Type.GetType(assemblyQualifiedName, throwOnError: true)!;
+        int checkedConstructors = 0;
+        foreach (ConstructorInfo constructor in SecretConstructors(type))
+        {
+            object?[] arguments = constructor.GetParameters()
+                .Select(p => IsSecretParameter(type, p) ? $"s3cr3t-{type.Name}({p.Name})-value" : Placeholder(p))
+                .ToArray();
+            object instance;
+            try
+            {
+                instance = constructor.Invoke(arguments);
+            }
+            catch (TargetInvocationException)
+            {
+                continue;
+            }
+
+            string text = instance.ToString() ?? string.Empty;
+
+            Assert.All(
+                arguments.OfType<string>().Where(a => a.StartsWith("s3cr3t-", StringComparison.Ordinal)),
+                secret => Assert.DoesNotContain(secret, text, StringComparison.Ordinal));
+            checkedConstructors++;
+        }
+
+        Skip.If(checkedConstructors == 0, $"no constructor of {type.FullName} accepts the audit's placeholder arguments");
     }
 
     [Fact]
@@ -158,10 +214,47 @@ public sealed class SecretsAuditTests
         return type.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
             .Where(p => p.PropertyType == typeof(string)
                 && p.GetIndexParameters().Length == 0
-                && p.SetMethod is { IsPublic: true } or { IsAssembly: true }
-                && SecretName.IsMatch(p.Name)
-                && !NotSecrets.ContainsKey(p.Name));
+                && (p.SetMethod is not null || BackingField(p) is not null)
+                && (SecretName.IsMatch(p.Name) || AlsoSecrets.Contains(type.Name + "." + p.Name))
+                && !NotSecrets.ContainsKey(p.Name)
+                && !NotSecrets.ContainsKey(type.Name + "." + p.Name));
     }
+
+    private static IEnumerable<ConstructorInfo> SecretConstructors(Type type)
+    {
+        if (type.IsInterface || type.IsAbstract || type.ContainsGenericParameters || type.Name.Contains('<', StringComparison.Ordinal)
+            || typeof(Exception).IsAssignableFrom(type))
+        {
+            return [];
+        }
+
+        return type.GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            .Where(c => !c.IsPrivate && c.GetParameters().Any(p => IsSecretParameter(type, p)));
+    }
+
+    // Constructor parameters are matched like properties; AuthToken's "value" is the token itself.
+    private static bool IsSecretParameter(Type type, ParameterInfo parameter) =>
+        parameter.ParameterType == typeof(string)
+        && parameter.Name is string name
+        && (SecretName.IsMatch(name) || AlsoSecrets.Contains(type.Name + "." + char.ToUpperInvariant(name[0]) + name[1..]))
+        && !NotSecrets.ContainsKey(char.ToUpperInvariant(name[0]) + name[1..]);
+
+    // Settable includes private and init-only setters, and get-only auto-properties a constructor
+    // fills: their values print just the same.
+    private static void SetSecret(object instance, PropertyInfo property, string value)
+    {
+        if (property.SetMethod is not null)
+        {
+            property.SetValue(instance, value);
+        }
+        else
+        {
+            BackingField(property)!.SetValue(instance, value);
+        }
+    }
+
+    private static FieldInfo? BackingField(PropertyInfo property) =>
+        property.DeclaringType!.GetField($"<{property.Name}>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic);
 
     // A parameterless constructor when there is one; otherwise the shortest constructor with
     // placeholder arguments; a record with required constructor checks is built without running one.
@@ -191,8 +284,31 @@ public sealed class SecretsAuditTests
         return RuntimeHelpers.GetUninitializedObject(type);
     }
 
-    private static object? Placeholder(ParameterInfo parameter) =>
-        parameter.ParameterType == typeof(string) ? "placeholder"
-        : parameter.ParameterType.IsValueType ? Activator.CreateInstance(parameter.ParameterType)
-        : null;
+    // Non-null where it can be: constructors check their arguments (ServiceCatalog.Empty, empty lists).
+    private static object? Placeholder(ParameterInfo parameter)
+    {
+        Type type = parameter.ParameterType;
+        if (type == typeof(string))
+        {
+            return "placeholder";
+        }
+
+        if (type.IsValueType)
+        {
+            return Activator.CreateInstance(type);
+        }
+
+        if (type.GetProperty("Empty", BindingFlags.Public | BindingFlags.Static) is { } empty && empty.PropertyType == type)
+        {
+            return empty.GetValue(null);
+        }
+
+        if (type.IsArray || (type.IsGenericType && type.GetGenericTypeDefinition() is var generic
+            && (generic == typeof(IReadOnlyList<>) || generic == typeof(IEnumerable<>) || generic == typeof(IReadOnlyCollection<>))))
+        {
+            return Array.CreateInstance(type.IsArray ? type.GetElementType()! : type.GetGenericArguments()[0], 0);
+        }
+
+        return type.IsAbstract || type.GetConstructor(Type.EmptyTypes) is null ? null : Activator.CreateInstance(type);
+    }
 }
