@@ -138,64 +138,25 @@ public sealed partial class OpenStackClientOptions
     public string? CloudName { get; set; }
 
     /// <summary>
-    /// Checks that the options describe exactly one way to authenticate and at most one scope.
+    /// Checks that the options describe exactly one way to authenticate, with every piece it
+    /// needs, and at most one scope (project, domain, system or trust). With
+    /// <see cref="AuthMethod"/> set, only the settings outside authentication are checked.
     /// </summary>
     /// <exception cref="OpenStackConfigurationException">
     /// A required setting is missing or two settings contradict each other; the message names them.
     /// </exception>
     public void Validate()
     {
-        if (AuthUrl is null)
-        {
-            throw new OpenStackConfigurationException("AuthUrl is required (OS_AUTH_URL).");
-        }
-
-        if (!AuthUrl.IsAbsoluteUri || !IsHttp(AuthUrl))
+        // The URL's form is checked whenever it is set; whether it is needed at all depends on the
+        // method (AuthType none and admin_token never talk to Keystone).
+        if (AuthUrl is not null && (!AuthUrl.IsAbsoluteUri || !IsHttp(AuthUrl)))
         {
             throw new OpenStackConfigurationException(
                 $"AuthUrl '{AuthUrl}' must be an absolute http or https URL (OS_AUTH_URL).");
         }
 
-        if (string.IsNullOrEmpty(Password))
-        {
-            throw new OpenStackConfigurationException("Password is required (OS_PASSWORD).");
-        }
-
-        bool hasUsername = !string.IsNullOrEmpty(Username);
-        bool hasUserId = !string.IsNullOrEmpty(UserId);
-        if (!hasUsername && !hasUserId)
-        {
-            throw new OpenStackConfigurationException("Username or UserId is required (OS_USERNAME or OS_USER_ID).");
-        }
-
-        if (hasUsername && hasUserId)
-        {
-            throw new OpenStackConfigurationException("Contradictory settings: both UserId and Username are set; keep only one (OS_USER_ID, OS_USERNAME).");
-        }
-
-        RejectBoth(UserDomainId, UserDomainName, "UserDomainId", "UserDomainName");
-        if (hasUsername && IsBlank(UserDomainName) && IsBlank(UserDomainId))
-        {
-            throw new OpenStackConfigurationException(
-                "Username needs UserDomainName or UserDomainId (OS_USER_DOMAIN_NAME or OS_USER_DOMAIN_ID).");
-        }
-
-        RejectBoth(ProjectId, ProjectName, "ProjectId", "ProjectName");
-        RejectBoth(ProjectDomainId, ProjectDomainName, "ProjectDomainId", "ProjectDomainName");
-        if (!IsBlank(ProjectName) && IsBlank(ProjectDomainName) && IsBlank(ProjectDomainId))
-        {
-            throw new OpenStackConfigurationException(
-                "ProjectName needs ProjectDomainName or ProjectDomainId (OS_PROJECT_DOMAIN_NAME or OS_PROJECT_DOMAIN_ID).");
-        }
-
-        RejectBoth(DomainId, DomainName, "DomainId", "DomainName");
-        bool projectScope = !IsBlank(ProjectId) || !IsBlank(ProjectName);
-        bool domainScope = !IsBlank(DomainId) || !IsBlank(DomainName);
-        if (projectScope && domainScope)
-        {
-            throw new OpenStackConfigurationException(
-                "Contradictory settings: both a project scope (ProjectId/ProjectName) and a domain scope (DomainId/DomainName) are set; keep only one.");
-        }
+        // Credentials, Keystone version and scope: the same rules AuthMethodFactory builds from.
+        Auth.AuthSelection.Resolve(this);
 
         string normalized = NormalizeInterface(Interface ?? string.Empty);
         if (normalized is not ("public" or "internal" or "admin"))
@@ -294,14 +255,4 @@ public sealed partial class OpenStackClientOptions
     private static bool IsHttp(Uri uri) =>
         uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps;
 
-    private static bool IsBlank(string? value) => string.IsNullOrEmpty(value);
-
-    private static void RejectBoth(string? id, string? name, string idKey, string nameKey)
-    {
-        if (!IsBlank(id) && !IsBlank(name))
-        {
-            throw new OpenStackConfigurationException(
-                $"Contradictory settings: both {idKey} and {nameKey} are set; keep only one.");
-        }
-    }
 }

@@ -70,7 +70,10 @@ public sealed class OpenStackConnection : IDisposable
     /// <summary>The service catalog of the current token.</summary>
     public ServiceCatalog Catalog => Token.Catalog;
 
-    /// <summary>Validates the options, authenticates with the password, and returns the connected client.</summary>
+    /// <summary>
+    /// Validates the options, authenticates with the method they describe (see
+    /// <see cref="AuthMethodFactory"/>), and returns the connected client.
+    /// </summary>
     /// <param name="options">Where and as whom to connect.</param>
     /// <param name="cancellationToken">Cancels the authentication.</param>
     /// <returns>The connection, holding a valid token.</returns>
@@ -79,8 +82,7 @@ public sealed class OpenStackConnection : IDisposable
     public static Task<OpenStackConnection> ConnectAsync(OpenStackClientOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        return ConnectAsync(options, new KeystonePasswordAuth(options), TimeProvider.System, cancellationToken);
+        return ConnectAsync(options, AuthMethodFactory.Create(options), TimeProvider.System, cancellationToken);
     }
 
     internal static async Task<OpenStackConnection> ConnectAsync(
@@ -139,12 +141,16 @@ public sealed class OpenStackConnection : IDisposable
     /// <summary>
     /// Returns the current token, authenticating first when there is none or it expires within
     /// <see cref="OpenStackClientOptions.TokenRefreshSkew"/>. Concurrent callers share a single
-    /// token request.
+    /// token request. With a method that cannot renew its token (<see cref="IAuthMethod.CanRefresh"/>
+    /// is <see langword="false"/>) the token is used until it has expired.
     /// </summary>
     /// <param name="cancellationToken">
     /// Stops this caller waiting. The token request itself continues for the other callers.
     /// </param>
-    /// <returns>A token that is valid for at least the refresh skew.</returns>
+    /// <returns>A token that is valid for at least the refresh skew, or as long as it can be.</returns>
+    /// <exception cref="ReauthenticationRequiredException">
+    /// The token has expired or was rejected and the method cannot get another without new credentials.
+    /// </exception>
     public Task<AuthToken> GetTokenAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
@@ -152,9 +158,19 @@ public sealed class OpenStackConnection : IDisposable
         Task<AuthToken> pending;
         lock (_gate)
         {
-            if (_token is not null && !_tokenInvalidated && IsFresh(_token))
+            if (_token is not null && !_tokenInvalidated)
             {
-                return Task.FromResult(_token);
+                if (IsFresh(_token))
+                {
+                    return Task.FromResult(_token);
+                }
+
+                // Asking such a method early would burn a one-time passcode for nothing or return
+                // the same expiry again, so the token that still works is kept to its end.
+                if (!_authMethod.CanRefresh && _time.GetUtcNow() < _token.ExpiresAt)
+                {
+                    return Task.FromResult(_token);
+                }
             }
 
             if (_refresh is null)

@@ -1,104 +1,37 @@
-using System;
-using System.IO;
-using System.Linq;
 using System.Net.Http;
-using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using OpenStack.Http;
-using OpenStack.Json;
 
 namespace OpenStack.Auth;
 
 /// <summary>
-/// Keystone v3 password authentication (<c>POST /v3/auth/tokens</c>) with project, domain or no scope.
+/// Keystone password authentication: v3 (<c>POST /v3/auth/tokens</c>, the user by id or by name
+/// and domain; project, domain, system, trust or no scope) or v2.0 (<c>POST /v2.0/tokens</c>,
+/// tenant name or id). Without a version in the options or the auth URL, Keystone's root
+/// document decides, preferring v3.
 /// </summary>
+/// <remarks>Tokens are renewed with the password ahead of expiry and after a 401.</remarks>
 public sealed class KeystonePasswordAuth : IAuthMethod
 {
-    private readonly Uri _tokensUri;
-    private readonly PasswordCredentials _credentials;
+    private readonly KeystoneAuthCore _core;
 
     /// <summary>Captures the credentials and scope from validated options.</summary>
     /// <param name="options">
-    /// The options; later changes to them do not affect this instance.
+    /// Options that describe password authentication (a password and no other secret, or
+    /// <see cref="OpenStackClientOptions.AuthType"/> <c>password</c>, <c>v3password</c>, <c>v2password</c>);
+    /// later changes to them do not affect this instance.
     /// </param>
-    /// <exception cref="OpenStackConfigurationException">The options are incomplete or contradictory.</exception>
+    /// <exception cref="OpenStackConfigurationException">The options are incomplete, contradictory, or describe another method.</exception>
     public KeystonePasswordAuth(OpenStackClientOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        _tokensUri = TokensUri(options.AuthUrl!);
-        _credentials = PasswordCredentials.From(options);
+        _core = new KeystoneAuthCore(options, AuthKind.Password);
     }
-
-    /// <summary>The URI the token request is sent to.</summary>
-    public Uri TokensEndpoint => _tokensUri;
 
     /// <inheritdoc />
-    public async Task<AuthToken> AuthenticateAsync(HttpClient unauthenticatedHttp, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(unauthenticatedHttp);
+    public Task<AuthToken> AuthenticateAsync(HttpClient unauthenticatedHttp, CancellationToken cancellationToken) =>
+        _core.AuthenticateAsync(unauthenticatedHttp, cancellationToken);
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, _tokensUri);
-        var content = new ByteArrayContent(KeystoneAuthRequestBody.Write(_credentials));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Content = content;
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-
-        using HttpResponseMessage response = await unauthenticatedHttp
-            .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
-            .ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            // Only reached with a client built without the error handler.
-            throw await ErrorResponse.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
-        }
-
-        string? tokenValue = response.Headers.TryGetValues("X-Subject-Token", out var values)
-            ? values.FirstOrDefault()
-            : null;
-        if (string.IsNullOrEmpty(tokenValue))
-        {
-            throw new InvalidDataException(
-                $"Keystone answered POST {_tokensUri} with {(int)response.StatusCode} but without an X-Subject-Token header.");
-        }
-
-        Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (body.ConfigureAwait(false))
-        {
-            KeystoneTokenEnvelope? envelope;
-            try
-            {
-                envelope = await JsonSerializer
-                    .DeserializeAsync(body, CoreJsonContext.Default.KeystoneTokenEnvelope, cancellationToken)
-                    .ConfigureAwait(false);
-            }
-            catch (JsonException ex)
-            {
-                throw new InvalidDataException($"Keystone's token response from {_tokensUri} is not valid JSON: {ex.Message}", ex);
-            }
-
-            if (envelope?.Token is null)
-            {
-                throw new InvalidDataException($"Keystone's token response from {_tokensUri} has no \"token\" object.");
-            }
-
-            return KeystoneTokenMapper.ToAuthToken(tokenValue, envelope.Token);
-        }
-    }
-
-    /// <summary>
-    /// Builds <c>{authUrl}/v3/auth/tokens</c>, without doubling a <c>/v3</c> the URL already ends with.
-    /// </summary>
-    internal static Uri TokensUri(Uri authUrl)
-    {
-        string path = authUrl.AbsolutePath.TrimEnd('/');
-        if (!path.EndsWith("/v3", StringComparison.Ordinal))
-        {
-            path += "/v3";
-        }
-
-        return new Uri(authUrl.GetLeftPart(UriPartial.Authority) + path + "/auth/tokens", UriKind.Absolute);
-    }
+    /// <summary>Names the method and the user; never the password.</summary>
+    /// <returns>For example <c>KeystonePasswordAuth { User=demo Password=*** Scope=Project:demo }</c>.</returns>
+    public override string ToString() => _core.Credentials.Describe(nameof(KeystonePasswordAuth));
 }

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace OpenStack.Auth;
 
-// The shape of Keystone's token response body; only what AuthToken exposes is read.
+// The shapes of Keystone's token response bodies (v3 and v2.0); only what AuthToken exposes is read.
 
 internal sealed class KeystoneTokenEnvelope
 {
@@ -34,6 +34,24 @@ internal sealed class KeystoneTokenBody
 
     [JsonPropertyName("catalog")]
     public List<KeystoneCatalogService>? Catalog { get; set; }
+
+    [JsonPropertyName("methods")]
+    public List<string>? Methods { get; set; }
+
+    [JsonPropertyName("system")]
+    public KeystoneSystemScope? System { get; set; }
+
+    [JsonPropertyName("OS-TRUST:trust")]
+    public KeystoneNamedEntity? Trust { get; set; }
+
+    [JsonPropertyName("application_credential")]
+    public KeystoneNamedEntity? ApplicationCredential { get; set; }
+}
+
+internal sealed class KeystoneSystemScope
+{
+    [JsonPropertyName("all")]
+    public bool All { get; set; }
 }
 
 internal sealed class KeystoneNamedEntity
@@ -79,4 +97,82 @@ internal sealed class KeystoneCatalogEndpoint
 
     [JsonPropertyName("url")]
     public string? Url { get; set; }
+}
+
+internal sealed class KeystoneV2AccessEnvelope
+{
+    [JsonPropertyName("access")]
+    public KeystoneV2Access? Access { get; set; }
+}
+
+internal sealed class KeystoneV2Access
+{
+    [JsonPropertyName("token")]
+    public KeystoneV2Token? Token { get; set; }
+
+    [JsonPropertyName("serviceCatalog")]
+    public List<KeystoneV2Service>? ServiceCatalog { get; set; }
+
+    [JsonPropertyName("user")]
+    public KeystoneV2User? User { get; set; }
+}
+
+internal sealed class KeystoneV2Token
+{
+    [JsonPropertyName("id")]
+    public string? Id { get; set; }
+
+    [JsonPropertyName("expires")]
+    public DateTimeOffset? Expires { get; set; }
+
+    [JsonPropertyName("issued_at")]
+    public DateTimeOffset? IssuedAt { get; set; }
+
+    [JsonPropertyName("tenant")]
+    public KeystoneNamedEntity? Tenant { get; set; }
+}
+
+internal sealed class KeystoneV2Service
+{
+    [JsonPropertyName("type")]
+    public string? Type { get; set; }
+
+    [JsonPropertyName("name")]
+    public string? Name { get; set; }
+
+    [JsonPropertyName("endpoints")]
+    public List<KeystoneV2Endpoint>? Endpoints { get; set; }
+}
+
+internal sealed class KeystoneV2Endpoint
+{
+    [JsonPropertyName("id")]
+    public string? Id { get; set; }
+
+    [JsonPropertyName("region")]
+    public string? Region { get; set; }
+
+    [JsonPropertyName("publicURL")]
+    public string? PublicUrl { get; set; }
+
+    [JsonPropertyName("internalURL")]
+    public string? InternalUrl { get; set; }
+
+    [JsonPropertyName("adminURL")]
+    public string? AdminUrl { get; set; }
+}
+
+internal sealed class KeystoneV2User
+{
+    [JsonPropertyName("id")]
+    public string? Id { get; set; }
+
+    [JsonPropertyName("name")]
+    public string? Name { get; set; }
+
+    [JsonPropertyName("username")]
+    public string? Username { get; set; }
+
+    [JsonPropertyName("roles")]
+    public List<KeystoneNamedEntity>? Roles { get; set; }
 }

@@ -6,22 +6,58 @@ using System.Threading.Tasks;
 
 namespace OpenStack.Http;
 
-/// <summary>Copies a request so that it can be sent a second time after re-authentication.</summary>
+/// <summary>Decides whether a request can be sent a second time after re-authentication, and copies it.</summary>
 internal static class RequestCloner
 {
     /// <summary>
-    /// Whether the content can be read again after it was sent. Buffered contents can; a stream
-    /// (an image upload, say) has been consumed and cannot be replayed.
+    /// Whether the content can be sent again. Buffered contents can. A
+    /// <see cref="StreamContent"/> can when its stream is seekable: it rewinds to where it started
+    /// by itself when serialized again. Anything else (a stream that cannot seek, a content type
+    /// the SDK does not know) cannot.
     /// </summary>
-    public static bool CanResend(HttpContent? content) =>
-        content is null or ByteArrayContent or ReadOnlyMemoryContent or JsonContent;
+    /// <remarks>
+    /// Call before sending: a transport may buffer the content while sending it, and the answer
+    /// must describe the caller's content, not that copy.
+    /// </remarks>
+    public static async Task<bool> CanReplayAsync(HttpContent? content, CancellationToken cancellationToken)
+    {
+        switch (content)
+        {
+            case null or ByteArrayContent or ReadOnlyMemoryContent or JsonContent:
+                return true;
 
-    public static async Task<HttpRequestMessage> CloneAsync(HttpRequestMessage original, CancellationToken cancellationToken)
+            case MultipartContent parts:
+                foreach (HttpContent part in parts)
+                {
+                    if (!await CanReplayAsync(part, cancellationToken).ConfigureAwait(false))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+
+            // Only StreamContent itself: a subclass may read its stream differently. Its read
+            // stream is a wrapper that reports the wrapped stream's CanSeek without reading it.
+            case StreamContent when content.GetType() == typeof(StreamContent):
+                return (await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false)).CanSeek;
+
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// A new message with the same method, URI, headers, options and content object. The content
+    /// is shared, not copied, so a large upload is never loaded into memory to be replayed.
+    /// </summary>
+    public static HttpRequestMessage Clone(HttpRequestMessage original)
     {
         var clone = new HttpRequestMessage(original.Method, original.RequestUri)
         {
             Version = original.Version,
             VersionPolicy = original.VersionPolicy,
+            Content = original.Content,
         };
 
         foreach (KeyValuePair<string, IEnumerable<string>> header in original.Headers)
@@ -33,18 +69,6 @@ internal static class RequestCloner
         foreach (KeyValuePair<string, object?> option in original.Options)
         {
             cloneOptions[option.Key] = option.Value;
-        }
-
-        if (original.Content is not null)
-        {
-            byte[] body = await original.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            var content = new ByteArrayContent(body);
-            foreach (KeyValuePair<string, IEnumerable<string>> header in original.Content.Headers)
-            {
-                content.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-
-            clone.Content = content;
         }
 
         return clone;

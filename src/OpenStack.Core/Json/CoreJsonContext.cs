@@ -8,6 +8,7 @@ namespace OpenStack.Json;
     Converters = [typeof(OpenStackDateTimeOffsetConverter)],
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(KeystoneTokenEnvelope))]
+[JsonSerializable(typeof(KeystoneV2AccessEnvelope))]
 internal sealed partial class CoreJsonContext : JsonSerializerContext
 {
 }

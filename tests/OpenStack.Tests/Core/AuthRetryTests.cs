@@ -77,13 +77,14 @@ public class AuthRetryTests
         Assert.DoesNotContain("token-", ex.Message, StringComparison.Ordinal);
     }
 
+    // A seekable stream is rewound and replayed (Core/Auth/ReauthenticationTests); one that cannot seek is not.
     [Fact]
-    public async Task A_streamed_body_is_not_replayed()
+    public async Task A_streamed_body_that_cannot_seek_is_not_replayed()
     {
         var keystone = new FakeKeystone((_, _) => Task.FromResult(Reject()));
         using OpenStackConnection connection = await keystone.ConnectAsync();
         using HttpClient http = connection.CreateHttpClient(new Uri("http://127.0.0.1:9292/v2/"));
-        using var upload = new StreamContent(new MemoryStream(new byte[] { 1, 2, 3 }));
+        using var upload = new StreamContent(new ForwardOnlyStream(new byte[] { 1, 2, 3 }));
 
         var ex = await Assert.ThrowsAsync<OpenStackException>(
             () => http.PutAsync(new Uri("images/x/file", UriKind.Relative), upload));
@@ -107,5 +108,15 @@ public class AuthRetryTests
         Assert.Equal(403, ex.Status);
         Assert.Equal("forbidden", ex.ErrorCode);
         Assert.Equal(1, keystone.Handler.Requests.Count(r => !r.IsTokenRequest));
+    }
+
+    private sealed class ForwardOnlyStream : MemoryStream
+    {
+        public ForwardOnlyStream(byte[] data)
+            : base(data)
+        {
+        }
+
+        public override bool CanSeek => false;
     }
 }

@@ -128,7 +128,7 @@ public class KeystonePasswordAuthTests
     [InlineData("https://cloud.example/identity/v3/", "https://cloud.example/identity/v3/auth/tokens")]
     public void The_token_url_gets_v3_exactly_once(string authUrl, string expected)
     {
-        Assert.Equal(new Uri(expected), KeystonePasswordAuth.TokensUri(new Uri(authUrl)));
+        Assert.Equal(new Uri(expected), KeystoneDiscovery.Fixed(new Uri(authUrl), IdentityVersion.V3).TokensUrl);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace OpenStack.Tests.Core.Fakes;
 /// </summary>
 public sealed class FakeKeystone
 {
-    public const string AuthUrl = "http://127.0.0.1:5000";
+    public const string AuthUrl = "http://127.0.0.1:5000/v3";
 
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 18, 0, 0, TimeSpan.Zero);
 
