@@ -44,7 +44,8 @@ namespace OpenStack.Tests.Transport
                 }
                 catch (HttpRequestException ex)
                 {
-                    outcome = "error " + ex.GetType().Name;
+                    // The whole text, inner exceptions included, so the parent can check what an error would log.
+                    outcome = "error " + ex.GetType().Name + ": " + ex.ToString().ReplaceLineEndings(" | ");
                 }
 
                 Console.WriteLine(ResultPrefix + url + " " + outcome);

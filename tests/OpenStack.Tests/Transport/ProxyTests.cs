@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using OpenStack.Http;
 using Xunit;
 
 namespace OpenStack.Tests.Transport;
@@ -41,13 +42,10 @@ public sealed class ProxyTests
             },
             ProxiedHttp, ProxiedHttps, bypassed);
 
-        Assert.Equal(
-            [
-                $"{ProxiedHttp} 200 {ProxyBody}",
-                $"{ProxiedHttps} error HttpRequestException",
-                $"{bypassed} 200 {DirectBody}",
-            ],
-            results);
+        Assert.Equal(3, results.Length);
+        Assert.Equal($"{ProxiedHttp} 200 {ProxyBody}", results[0]);
+        Assert.StartsWith($"{ProxiedHttps} error HttpRequestException", results[1], StringComparison.Ordinal);
+        Assert.Equal($"{bypassed} 200 {DirectBody}", results[2]);
         Assert.Equal(
             ["GET " + ProxiedHttp, "CONNECT keystone.proxy-probe.invalid:443"],
             proxy.Requests.Select(r => r.Method + " " + r.Target));
@@ -64,6 +62,34 @@ public sealed class ProxyTests
 
         Assert.Equal([$"{ProxiedHttp} 200 {ProxyBody}"], results);
         Assert.Equal("GET " + ProxiedHttp, proxy.Requests.Select(r => r.Method + " " + r.Target).Single());
+    }
+
+    [Fact]
+    public async Task Proxy_credentials_in_the_variable_never_appear_in_errors()
+    {
+        const string Password = "proxy-SECRET-pw";
+        await using LoopbackServer proxy = LoopbackServer.Http(Proxy);
+        string withCredentials = $"http://alice:{Password}@{proxy.BaseAddress.Authority}";
+
+        string[] results = await RunProbeAsync(new Dictionary<string, string> { ["https_proxy"] = withCredentials }, ProxiedHttps);
+
+        string result = Assert.Single(results);
+        Assert.StartsWith($"{ProxiedHttps} error HttpRequestException", result, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, result, StringComparison.Ordinal);
+        Assert.Contains($"http://***@{proxy.BaseAddress.Authority}", result, StringComparison.Ordinal);
+        Assert.Equal("CONNECT keystone.proxy-probe.invalid:443", proxy.Requests.Select(r => r.Method + " " + r.Target).Single());
+    }
+
+    [Theory]
+    [InlineData("The proxy tunnel request to proxy 'http://alice:pw@proxy.example:3128/' failed with status code '407'.",
+                "The proxy tunnel request to proxy 'http://***@proxy.example:3128/' failed with status code '407'.")]
+    [InlineData("via socks5://token-only@10.0.0.1:1080 and https://bob:x@y.example/path@z",
+                "via socks5://***@10.0.0.1:1080 and https://***@y.example/path@z")]
+    [InlineData("Connection refused (127.0.0.1:3128)", "Connection refused (127.0.0.1:3128)")]
+    [InlineData("user@example.com wrote http://host/a@b", "user@example.com wrote http://host/a@b")]
+    public void Credentials_in_URLs_are_redacted_from_transport_errors(string message, string expected)
+    {
+        Assert.Equal(expected, TransportFactory.RedactUserInfo(message));
     }
 
     // A forward proxy answers absolute-form requests itself; tunnels are refused, which is enough to see they were asked for.

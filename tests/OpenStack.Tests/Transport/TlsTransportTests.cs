@@ -164,7 +164,8 @@ public sealed class TlsTransportTests : IClassFixture<TestPki>
     [Fact]
     public void The_default_transport_pools_connections_and_defers_to_the_process_proxy()
     {
-        using var handler = Assert.IsType<SocketsHttpHandler>(TransportFactory.Create(new OpenStackClientOptions()));
+        using var transport = Assert.IsAssignableFrom<DelegatingHandler>(TransportFactory.Create(new OpenStackClientOptions()));
+        var handler = Assert.IsType<SocketsHttpHandler>(transport.InnerHandler);
 
         Assert.Equal(TimeSpan.FromMinutes(5), handler.PooledConnectionLifetime);
         Assert.True(handler.UseProxy);

@@ -98,8 +98,9 @@ public sealed class TransportConfigurationTests : IClassFixture<TestPki>
     [Fact]
     public void Empty_paths_count_as_unset_as_an_empty_clouds_yaml_value_does()
     {
-        using var handler = Assert.IsType<System.Net.Http.SocketsHttpHandler>(TransportFactory.Create(
+        using var transport = Assert.IsAssignableFrom<System.Net.Http.DelegatingHandler>(TransportFactory.Create(
             new OpenStackClientOptions { CaCertificateFile = "", ClientCertificateFile = " ", ClientKeyFile = "" }));
+        var handler = Assert.IsType<System.Net.Http.SocketsHttpHandler>(transport.InnerHandler);
 
         Assert.Null(handler.SslOptions.CertificateChainPolicy);
         Assert.Null(handler.SslOptions.ClientCertificateContext);
