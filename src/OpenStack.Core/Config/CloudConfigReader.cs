@@ -34,6 +34,13 @@ internal sealed class CloudConfigReader
         "none", "noauth", "admin_token", "token_endpoint", "http_basic",
     };
 
+    // Auth types whose username/user_id/password name a Keystone user, so that a user name needs its
+    // domain. Federation plugins (v3oidcpassword, v3samlpassword, …) carry an identity provider's user.
+    private static readonly HashSet<string> KeystoneUserAuthTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "password", "v3password", "v3totp", "v3multifactor", "v3applicationcredential", "v2password",
+    };
+
     private readonly ReadSettings _settings;
     private ConfigMap _top;
     private ConfigMap _auth;
@@ -284,12 +291,17 @@ internal sealed class CloudConfigReader
         }
 
         bool projectScoped = projectId is not null || projectName is not null;
+        bool keystoneUser = options.AuthType is null || KeystoneUserAuthTypes.Contains(options.AuthType);
         if (_settings.Strict)
         {
             Contradiction(projectId, projectName);
             Contradiction(userDomainId, userDomainName);
             Contradiction(projectDomainId, projectDomainName);
-            Contradiction(username, userId);
+            if (keystoneUser)
+            {
+                Contradiction(username, userId);
+            }
+
             Contradiction(appCredId, appCredName);
             if (!projectScoped || !_settings.DomainIsDefaultWithProject)
             {
@@ -359,7 +371,7 @@ internal sealed class CloudConfigReader
             Fail($"{AbsentName("auth_url", auth: true)} is missing{hint}.");
         }
 
-        if (username is not null && !v2 && userDomainId is null && userDomainName is null)
+        if (keystoneUser && username is not null && !v2 && userDomainId is null && userDomainName is null)
         {
             Fail($"{Name(username)} is set but neither {AbsentName("user_domain_name", true)} nor {AbsentName("user_domain_id", true)} " +
                  $"(or {AbsentName("domain_name", true)}/{AbsentName("domain_id", true)} with a project, or {AbsentName("default_domain_id", true)}/{AbsentName("default_domain_name", true)}); " +
@@ -374,7 +386,7 @@ internal sealed class CloudConfigReader
         }
 
         ConfigEntry? secretUser = password ?? passcode;
-        if (secretUser is not null && username is null && userId is null && appCredId is null && appCredName is null)
+        if (keystoneUser && secretUser is not null && username is null && userId is null && appCredId is null && appCredName is null)
         {
             Fail($"{Name(secretUser)} is set but neither {AbsentName("username", true)} nor {AbsentName("user_id", true)} says whose it is.");
         }

@@ -262,6 +262,8 @@ public sealed class CloudsYamlKeysTests : IDisposable
         Assert.Equal(("default", "default"), (osc.UserDomainId, osc.ProjectDomainId));
     }
 
+    // Current openstacksdk (_fix_backwards_auth, story 2010784) lets a top-level project/domain/token
+    // key beat the same key under auth; openstacksdk 0.101 (Debian bookworm) still let auth win.
     [Fact]
     public void Auth_keys_at_the_top_level_are_read_and_the_top_level_wins_where_openstacksdk_lets_it()
     {
@@ -289,6 +291,28 @@ public sealed class CloudsYamlKeysTests : IDisposable
         Assert.Equal(new Uri("http://keystone.example.com:5000/v3"), second.AuthUrl);
         Assert.Equal(("one", "Default", "RegionOne"), (first.Username, first.ProjectDomainName, first.RegionName));
         Assert.Equal(("two", "Default", "RegionOne"), (second.Username, second.UserDomainName, second.RegionName));
+    }
+
+    [Fact]
+    public void A_federated_user_name_needs_no_Keystone_domain()
+    {
+        _box.Write(_box.Cwd, "clouds.yaml", """
+            clouds:
+              oidc:
+                auth_type: v3oidcpassword
+                auth:
+                  auth_url: http://keystone.example.com:5000/v3
+                  identity_provider: corp-idp
+                  protocol: openid
+                  client_id: cli
+                  username: alice@corp.example.com
+                  password: pw
+                  project_id: p-1
+            """);
+
+        OpenStackClientOptions o = _box.FromCloudsYaml("oidc");
+
+        Assert.Equal(("v3oidcpassword", "alice@corp.example.com"), (o.AuthType, o.Username));
     }
 
     [Fact]
