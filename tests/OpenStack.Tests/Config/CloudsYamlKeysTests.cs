@@ -128,6 +128,26 @@ public sealed class CloudsYamlKeysTests : IDisposable
         Assert.Equal(new Uri("http://ironic.example.com:6385"), o.EndpointOverrides["baremetal"]);
     }
 
+    [Theory]
+    [InlineData("password-by-name")]
+    [InlineData("password-by-user-id")]
+    [InlineData("token")]
+    [InlineData("legacy-auth-token")]
+    [InlineData("app-credential-by-id")]
+    [InlineData("app-credential-by-name")]
+    [InlineData("totp")]
+    [InlineData("multi-factor")]
+    [InlineData("trust")]
+    [InlineData("system-scope")]
+    [InlineData("domain-scope")]
+    [InlineData("unscoped")]
+    [InlineData("v2-tenant")]
+    [InlineData("no-auth")]
+    public void Every_auth_type_cloud_passes_the_options_own_validation(string cloud)
+    {
+        Assert.Null(Record.Exception(Cloud("auth-types.yaml", cloud).Validate));
+    }
+
     [Fact]
     public void Endpoint_overrides_api_versions_and_microversions_by_catalog_type()
     {
