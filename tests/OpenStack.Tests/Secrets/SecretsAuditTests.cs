@@ -167,6 +167,32 @@ public sealed class SecretsAuditTests
         Assert.DoesNotContain(Token, error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact(Skip = "Known leak, not yet fixed: ErrorResponse.CreateExceptionAsync (src/OpenStack.Core/Http/ErrorResponse.cs) copies a token "
+        + "the service quotes in its error body into OpenStackException.Message, ServerMessage and ResponseBody; "
+        + "remove this Skip once it redacts the request's X-Auth-Token and X-Subject-Token values.")]
+    public async Task An_error_body_that_quotes_the_token_does_not_carry_it_into_the_exception()
+    {
+        // Keystone answers a token validation for an unknown token with "Could not find token: <token>".
+        const string Token = "tok-SECRET-echoed";
+        await using LoopbackServer server = LoopbackServer.Http(request => KeystoneWire.IsTokenRequest(request)
+            ? KeystoneWire.TokenIssued(Token)
+            : WireResponse.Json(
+                404,
+                $$$"""{"error": {"code": 404, "message": "Could not find token: {{{request.Header("X-Subject-Token")}}}.", "title": "Not Found"}}"""));
+        using OpenStackConnection connection = await OpenStackConnection.ConnectAsync(KeystoneWire.Options(server.BaseAddress));
+        using HttpClient http = connection.CreateHttpClient(server.BaseAddress);
+        using var validation = new HttpRequestMessage(HttpMethod.Get, new Uri("v3/auth/tokens", UriKind.Relative));
+        validation.Headers.Add("X-Subject-Token", Token);
+
+        var error = await Assert.ThrowsAsync<OpenStackException>(() => http.SendAsync(validation));
+
+        Assert.Equal(404, error.Status);
+        Assert.DoesNotContain(Token, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, error.ServerMessage ?? string.Empty, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, error.ResponseBody ?? string.Empty, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_issued_token_never_prints_its_value()
     {
