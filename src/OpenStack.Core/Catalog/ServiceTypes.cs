@@ -34,7 +34,7 @@ public static class ServiceTypes
         new[] { "object-store" },
         new[] { "placement" },
         new[] { "metric" },
-        new[] { "alarming" },
+        new[] { "alarm", "alarming" },
         new[] { "instance-ha" },
         new[] { "reservation" },
     };
