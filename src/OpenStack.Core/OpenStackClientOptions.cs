@@ -152,7 +152,7 @@ public sealed partial class OpenStackClientOptions
         if (AuthUrl is not null && (!AuthUrl.IsAbsoluteUri || !IsHttp(AuthUrl)))
         {
             throw new OpenStackConfigurationException(
-                $"AuthUrl '{AuthUrl}' must be an absolute http or https URL (OS_AUTH_URL).");
+                $"AuthUrl '{WithoutUserInfo(AuthUrl)}' must be an absolute http or https URL (OS_AUTH_URL).");
         }
 
         // Credentials, Keystone version and scope: the same rules AuthMethodFactory builds from.
@@ -201,7 +201,7 @@ public sealed partial class OpenStackClientOptions
             first = false;
         }
 
-        Add(nameof(AuthUrl), AuthUrl);
+        Add(nameof(AuthUrl), AuthUrl is null ? null : WithoutUserInfo(AuthUrl));
         Add(nameof(Username), Username);
         Add(nameof(UserId), UserId);
         Add(nameof(Password), Password is null ? null : "***");
@@ -251,6 +251,10 @@ public sealed partial class OpenStackClientOptions
 
         return trimmed.ToLowerInvariant();
     }
+
+    // "https://user:pw@host" works with some proxies and tools; the credentials must not be printed.
+    internal static string WithoutUserInfo(Uri uri) =>
+        uri.IsAbsoluteUri && uri.UserInfo.Length > 0 ? uri.ToString().Replace(uri.UserInfo + "@", "***@", StringComparison.Ordinal) : uri.ToString();
 
     private static bool IsHttp(Uri uri) =>
         uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps;

@@ -233,7 +233,7 @@ internal readonly record struct AuthSelection(AuthKind Kind, IdentityVersion Ver
         IdentityVersion inPath = VersionInPath(o.AuthUrl!);
         if (inPath != IdentityVersion.Discover)
         {
-            claims.Add((inPath, $"AuthUrl '{o.AuthUrl}'"));
+            claims.Add((inPath, $"AuthUrl '{(o.AuthUrl is null ? null : OpenStackClientOptions.WithoutUserInfo(o.AuthUrl))}'"));
         }
 
         IdentityVersion version = IdentityVersion.Discover;

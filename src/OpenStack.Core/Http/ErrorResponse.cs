@@ -32,6 +32,7 @@ internal static class ErrorResponse
         }
 
         HttpRequestMessage? request = response.RequestMessage;
+        body = RedactRequestTokens(body, request);
         return Create(
             (int)response.StatusCode,
             response.ReasonPhrase,
@@ -57,6 +58,37 @@ internal static class ErrorResponse
         requestId ??= parsed.RequestId;
         string message = ComposeMessage(status, reasonPhrase, method, requestUri, parsed.Message, requestId);
         return new OpenStackException(message, status, method, requestUri, requestId, parsed.Message, parsed.ErrorCode, body, inner);
+    }
+
+    // Services quote what they could not use ("Could not find token: <token>"): the tokens this
+    // request carried must not travel on in the exception's message, ServerMessage or ResponseBody.
+    private static readonly string[] TokenHeaders = { "X-Auth-Token", "X-Subject-Token", "X-Service-Token" };
+
+    internal static string? RedactRequestTokens(string? body, HttpRequestMessage? request)
+    {
+        if (string.IsNullOrEmpty(body) || request is null)
+        {
+            return body;
+        }
+
+        foreach (string header in TokenHeaders)
+        {
+            if (!request.Headers.TryGetValues(header, out var values))
+            {
+                continue;
+            }
+
+            foreach (string value in values)
+            {
+                // Very short values would redact innocent text; real tokens are long.
+                if (value.Length >= 8)
+                {
+                    body = body.Replace(value, "***", StringComparison.Ordinal);
+                }
+            }
+        }
+
+        return body;
     }
 
     internal static string ComposeMessage(
