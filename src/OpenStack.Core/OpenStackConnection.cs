@@ -32,6 +32,10 @@ public sealed class OpenStackConnection : IDisposable
     private readonly object _gate = new();
 
     private AuthToken? _token;
+
+    // _token as a completed task, made once per token, so the common path (a cached, fresh token)
+    // hands it out without allocating a Task per request.
+    private Task<AuthToken>? _tokenTask;
     private bool _tokenInvalidated;
     private Task<AuthToken>? _refresh;
     private int _disposed;
@@ -162,14 +166,14 @@ public sealed class OpenStackConnection : IDisposable
             {
                 if (IsFresh(_token))
                 {
-                    return Task.FromResult(_token);
+                    return _tokenTask!;
                 }
 
                 // Asking such a method early would burn a one-time passcode for nothing or return
                 // the same expiry again, so the token that still works is kept to its end.
                 if (!_authMethod.CanRefresh && _time.GetUtcNow() < _token.ExpiresAt)
                 {
-                    return Task.FromResult(_token);
+                    return _tokenTask!;
                 }
             }
 
@@ -256,6 +260,7 @@ public sealed class OpenStackConnection : IDisposable
             lock (_gate)
             {
                 _token = token;
+                _tokenTask = Task.FromResult(token);
                 _tokenInvalidated = false;
                 _refresh = null;
             }
