@@ -101,7 +101,31 @@ public class PagingBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _http.Dispose();
+    public void Cleanup()
+    {
+        _http.Dispose();
+        _onePageHttp?.Dispose();
+    }
+
+    private ImagesClient _onePageClient = null!;
+    private HttpClient? _onePageHttp;
+
+    [GlobalSetup(Target = nameof(ListOnePage))]
+    public void SetupOnePage()
+    {
+        Setup();
+        var transport = new InProcessTransport { Respond = _ => InProcessTransport.Json(_last) };
+        _onePageHttp = new HttpClient(transport) { BaseAddress = new Uri(Fixtures.ImageEndpoint + "/v2/") };
+        _onePageClient = new ImagesClient(_onePageHttp);
+    }
+
+    [Benchmark(Description = "ListAsync: 1 page x 100 images, no next link (first-page path only)")]
+    public async Task<int> ListOnePage()
+    {
+        int n = 0;
+        await foreach (global::OpenStack.Image.V2.Image image in _onePageClient.ListAsync(_options).ConfigureAwait(false)) n++;
+        return n;
+    }
 
     [Benchmark(Description = "ListAsync: 2 pages x 100 images, in-process handler (no auth)")]
     public async Task<int> ListTwoPages()
