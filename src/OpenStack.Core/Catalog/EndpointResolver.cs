@@ -45,7 +45,8 @@ internal static class EndpointResolver
         foreach (string name in names)
         {
             if (!options.ApiVersions.TryGetValue(name, out string? pinned)) continue;
-            if (Major(pinned) != Major(service.Version))
+            // A pin that is not a number ("latest") never matches: refusing it beats ignoring it.
+            if (!Microversion.TryParse(pinned, out var pin) || !Microversion.TryParse(service.Version, out var spoken) || pin.Major != spoken.Major)
             {
                 throw new OpenStackConfigurationException(
                     $"{ServiceTypes.ConfigKey(service.Type)}_api_version is '{pinned}', but this client speaks " +
@@ -54,12 +55,5 @@ internal static class EndpointResolver
 
             return;
         }
-    }
-
-    private static string Major(string version)
-    {
-        string v = version.Trim().TrimStart('v', 'V');
-        int dot = v.IndexOf('.');
-        return dot < 0 ? v : v[..dot];
     }
 }
