@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
@@ -30,6 +31,7 @@ public sealed class OpenStackConnection : IDisposable
     private readonly string _userAgent;
     private readonly CancellationTokenSource _lifetime = new();
     private readonly object _gate = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, MicroversionNegotiator> _microversions = new(StringComparer.Ordinal);
 
     private AuthToken? _token;
 
@@ -122,17 +124,50 @@ public sealed class OpenStackConnection : IDisposable
     }
 
     /// <summary>
+    /// The microversion negotiator of a service, one per service type for the connection's lifetime:
+    /// pinned when <see cref="OpenStackClientOptions.DefaultMicroversions"/> names the type, else negotiated
+    /// on first use. Null for services without microversions.
+    /// </summary>
+    /// <param name="service">The service and version.</param>
+    /// <exception cref="OpenStackConfigurationException">The catalog has no endpoint for the service.</exception>
+    public MicroversionNegotiator? GetMicroversions(ServiceDescriptor service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        if (service.Microversions is null) return null;
+        return _microversions.GetOrAdd(service.Type, static (_, state) =>
+        {
+            var (self, svc) = state;
+            string? pinned = null;
+            foreach (var type in new[] { svc.Type }.Concat(svc.Aliases))
+                if (self.Options.DefaultMicroversions.TryGetValue(type, out pinned)) break;
+            var endpoint = self.GetEndpoint(svc);
+            return new MicroversionNegotiator(self.CreateHttpClient(endpoint), endpoint, svc, pinned);
+        }, (this, service));
+    }
+
+    /// <summary>
     /// Creates a client for one service that sends through the connection's shared pipeline,
     /// so it carries the token and throws <see cref="OpenStackException"/> on error responses.
     /// Disposing the client leaves the pipeline intact.
     /// </summary>
     /// <param name="baseAddress">The service's base address, usually from <see cref="GetEndpoint"/>.</param>
     /// <returns>A new client.</returns>
-    public HttpClient CreateHttpClient(Uri baseAddress)
+    public HttpClient CreateHttpClient(Uri baseAddress) => CreateHttpClient(baseAddress, null);
+
+    /// <summary>
+    /// Creates a client for one service, like <see cref="CreateHttpClient(Uri)"/>, that also sends the
+    /// microversion <paramref name="microversions"/> settles on with every request.
+    /// </summary>
+    /// <param name="baseAddress">The service's base address, usually from <see cref="GetEndpoint"/>.</param>
+    /// <param name="microversions">The service's negotiator (see <see cref="GetMicroversions"/>), or null for none.</param>
+    /// <returns>A new client.</returns>
+    public HttpClient CreateHttpClient(Uri baseAddress, MicroversionNegotiator? microversions)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        var http = new HttpClient(_pipeline, disposeHandler: false)
+        // The per-service handler wraps the shared pipeline; disposeHandler: false keeps that pipeline alive.
+        HttpMessageHandler handler = microversions is null ? _pipeline : new MicroversionHandler(microversions, _pipeline);
+        var http = new HttpClient(handler, disposeHandler: false)
         {
             BaseAddress = baseAddress,
             Timeout = Options.Timeout,

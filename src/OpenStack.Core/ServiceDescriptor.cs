@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using OpenStack.Catalog;
 
 namespace OpenStack;
 
@@ -11,4 +12,8 @@ namespace OpenStack;
 /// <paramref name="Type"/> (for example <c>volumev3</c> for <c>block-storage</c>).
 /// </param>
 /// <param name="Version">The version path segment, for example <c>v2</c>, <c>v2.1</c> or <c>v3</c>.</param>
-public sealed record ServiceDescriptor(string Type, IReadOnlyList<string> Aliases, string Version);
+public sealed record ServiceDescriptor(string Type, IReadOnlyList<string> Aliases, string Version)
+{
+    /// <summary>How the service takes microversions; null for services without them (Glance, Neutron).</summary>
+    public ServiceMicroversions? Microversions { get; init; }
+}

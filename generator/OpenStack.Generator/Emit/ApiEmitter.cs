@@ -16,13 +16,22 @@ internal static class ApiEmitter
         w.Summary("The HTTP operations on " + r.Plural + ", described for Refit (which implements this interface at build time).",
             "Paths are relative to the service's versioned endpoint. Most callers want " + Names.ClientClass(r) + ", which adds paging, envelopes and typed errors.");
         w.Open("public partial interface " + Names.ApiInterface(r));
-        var idParams = ItemParams(r);
+        var idParams = r.ItemParams.ToList();
+        var collectionParams = r.CollectionParams.ToList();
         if (r.List is not null)
         {
+            var query = "[" + Names.Refit + ".Query, " + Names.Refit + ".QueryConverter(typeof(" + Names.ListOptions(r) + "Query))] " + Names.ListOptions(r) + "? options";
             Doc(w, r.List.Description ?? "Lists " + r.Plural + " (one page).");
-            w.Line("[" + Names.Refit + ".Get(" + Route(r.CollectionPath) + ")]");
-            w.Line(Names.Tasks + ".Task<" + Names.ListPage(r) + "> List" + Async + "([" + Names.Refit + ".Query, " + Names.Refit + ".QueryConverter(typeof(" + Names.ListOptions(r) + "Query))] " + Names.ListOptions(r) + "? options, " + CtParam() + ");");
+            w.Line("[" + Names.Refit + ".Get(" + Route(r.List.Path) + ")]");
+            w.Line(Names.Tasks + ".Task<" + Names.ListPage(r) + "> List" + Async + "(" + Params(collectionParams, query, CtParam()) + ");");
             w.Line();
+            if (r.List.SummaryPath is not null)
+            {
+                Doc(w, "Lists " + r.Plural + " with fewer details (one page).");
+                w.Line("[" + Names.Refit + ".Get(" + Route(r.List.SummaryPath) + ")]");
+                w.Line(Names.Tasks + ".Task<" + Names.ListPage(r) + "> ListSummary" + Async + "(" + Params(collectionParams, query, CtParam()) + ");");
+                w.Line();
+            }
         }
         if (r.Get is not null)
         {
@@ -36,7 +45,7 @@ internal static class ApiEmitter
             Doc(w, r.Create.Description ?? "Creates " + r.Name + ".");
             w.Line("[" + Names.Refit + ".Post(" + Route(r.CollectionPath) + ")]");
             var body = r.ItemEnvelope is null ? Names.CreateOptions(r) : Names.CreateRequest(r);
-            w.Line(Names.Tasks + ".Task<" + ItemWire(r) + "> Create" + Async + "([" + Names.Refit + ".Body] " + body + " body, " + CtParam() + ");");
+            w.Line(Names.Tasks + ".Task<" + ItemWire(r) + "> Create" + Async + "(" + Params(collectionParams, "[" + Names.Refit + ".Body] " + body + " body", CtParam()) + ");");
             w.Line();
         }
         if (r.Update is not null)
@@ -92,11 +101,19 @@ internal static class ApiEmitter
         w.Open("public partial class " + name);
         w.Line("private readonly " + api + " _api;");
         w.Line("private readonly global::System.Net.Http.HttpClient _http;");
+        if (s.Microversion is not null) w.Line("private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;");
         w.Line();
         w.Summary("Creates the client over an HttpClient whose BaseAddress is the service's versioned endpoint (ending in '/').");
-        w.Line("public " + name + "(global::System.Net.Http.HttpClient http)");
+        if (s.Microversion is not null)
+        {
+            w.Line("/// <param name=\"http\">The service's HttpClient.</param>");
+            w.Line("/// <param name=\"microversions\">The service's negotiated microversion, used to refuse fields and actions it lacks; null skips those checks.</param>");
+            w.Line("public " + name + "(global::System.Net.Http.HttpClient http, global::OpenStack.Catalog.MicroversionNegotiator? microversions = null)");
+        }
+        else w.Line("public " + name + "(global::System.Net.Http.HttpClient http)");
         w.Line("{");
         w.Line("    _http = http ?? throw new global::System.ArgumentNullException(nameof(http));");
+        if (s.Microversion is not null) w.Line("    _microversions = microversions;");
         w.Line("    _api = " + Names.Refit + ".RestService.ForGenerated<" + api + ">(http, global::" + o.RootNamespace + "." + o.ContextName + "Refit.Settings);");
         w.Line("}");
         w.Line();
@@ -110,9 +127,15 @@ internal static class ApiEmitter
         w.Summary("The raw Refit interface, for calls this client does not wrap.");
         w.Line("public virtual " + api + " Api => _api;");
         w.Line();
-        var idParams = ItemParams(r);
+        var idParams = r.ItemParams.ToList();
         var idArgs = Args(idParams);
-        if (r.List is not null) EmitList(w, r, context, s);
+        var collectionParams = r.CollectionParams.ToList();
+        if (r.List is not null)
+        {
+            EmitList(w, r, context, s, "List", r.List.Path, (r.List.Description ?? "Lists " + r.Plural + "."));
+            if (r.List.SummaryPath is not null)
+                EmitList(w, r, context, s, "ListSummary", r.List.SummaryPath, "Lists " + r.Plural + " with fewer details (the service fills only some properties).");
+        }
         if (r.Get is not null)
         {
             Doc(w, r.Get.Description ?? "Gets one " + r.Name + ".", throws: true);
@@ -126,11 +149,12 @@ internal static class ApiEmitter
         if (r.Create is not null)
         {
             Doc(w, r.Create.Description ?? "Creates " + r.Name + ".", throws: true);
-            w.Line("public virtual async " + Names.Tasks + ".Task<" + r.Name + "> Create" + Async + "(" + Names.CreateOptions(r) + " options, " + CtParam() + " = default)");
+            w.Line("public virtual async " + Names.Tasks + ".Task<" + r.Name + "> Create" + Async + "(" + ClientParams(collectionParams, Names.CreateOptions(r) + " options", CtParam() + " = default") + ")");
             w.Line("{");
             w.Line("    if (options is null) throw new global::System.ArgumentNullException(nameof(options));");
+            VersionChecks(w, s, Names.CreateOptions(r), "options", r.Create.Fields);
             var body = r.ItemEnvelope is null ? "options" : "new " + Names.CreateRequest(r) + " { Item = options }";
-            w.Line("    var response = await global::OpenStack.Http.RefitCall.Run(_api.Create" + Async + "(" + body + ", cancellationToken)).ConfigureAwait(false);");
+            w.Line("    var response = await global::OpenStack.Http.RefitCall.Run(_api.Create" + Async + "(" + Join(Args(collectionParams), body, "cancellationToken") + ")).ConfigureAwait(false);");
             w.Line("    return " + Unwrap(r, "response") + ";");
             w.Line("}");
             w.Line();
@@ -142,6 +166,7 @@ internal static class ApiEmitter
             w.Line("public virtual async " + Names.Tasks + ".Task<" + r.Name + "> Update" + Async + "(" + ClientParams(idParams, Names.UpdateOptions(r) + " options", CtParam() + " = default") + ")");
             w.Line("{");
             w.Line("    if (options is null) throw new global::System.ArgumentNullException(nameof(options));");
+            VersionChecks(w, s, Names.UpdateOptions(r), "options", u.Fields);
             var body = u.Style == "json-patch" ? "options.ToJsonPatch()"
                 : r.ItemEnvelope is null ? "options" : "new " + Names.UpdateRequest(r) + " { Item = options }";
             w.Line("    var response = await global::OpenStack.Http.RefitCall.Run(_api.Update" + Async + "(" + Join(idArgs, body, "cancellationToken") + ")).ConfigureAwait(false);");
@@ -156,26 +181,31 @@ internal static class ApiEmitter
             w.Line("    => global::OpenStack.Http.RefitCall.Run(_api.Delete" + Async + "(" + Join(idArgs, "cancellationToken") + "));");
             w.Line();
         }
-        foreach (var a in r.Actions) EmitAction(w, r, a);
+        foreach (var a in r.Actions) EmitAction(w, s, r, a);
+        if (r.Status is not null) EmitWaiters(w, r, r.Status, idParams);
         w.Close();
         return w.ToString();
     }
 
-    private static void EmitList(CodeWriter w, ResourceModel r, string context, ServiceModel s)
+    private static void EmitList(CodeWriter w, ResourceModel r, string context, ServiceModel s, string method, string path, string description)
     {
-        Doc(w, (r.List!.Description ?? "Lists " + r.Plural + ".") + " Pages are fetched lazily as the sequence is enumerated.", throws: false);
-        w.Line("public virtual global::OpenStack.Paging.AsyncPageable<" + r.Name + "> List" + Async + "(" + Names.ListOptions(r) + "? options = null, " + CtParam() + " = default)");
+        var ps = r.CollectionParams.ToList();
+        var args = Args(ps);
+        var refitArgs = string.Join(", ", args.Concat(new[] { "{0}", "ct" }));
+        Doc(w, description + " Pages are fetched lazily as the sequence is enumerated.", throws: false);
+        w.Line("public virtual global::OpenStack.Paging.AsyncPageable<" + r.Name + "> " + method + Async + "(" + ClientParams(ps, Names.ListOptions(r) + "? options = null", CtParam() + " = default") + ")");
         w.Line("{");
+        foreach (var p in args) w.Line("    if (" + p + " is null) throw new global::System.ArgumentNullException(nameof(" + p + "));");
         var pageInfo = context + "." + Names.TypeInfoName(s, Names.ListPage(r));
         switch (r.Pagination.Kind)
         {
             case "next":
             case "links":
-                w.Line("    var listUri = new global::System.Uri(_http.BaseAddress!, " + CodeWriter.Literal(r.CollectionPath) + ");");
+                w.Line("    var listUri = new global::System.Uri(_http.BaseAddress!, " + PathExpression(path) + ");");
                 w.Line("    return global::OpenStack.Paging.Pageable.Create<" + r.Name + ">(async (next, ct) =>");
                 w.Line("    {");
                 w.Line("        var page = next is null");
-                w.Line("            ? await global::OpenStack.Http.RefitCall.Run(_api.List" + Async + "(options, ct)).ConfigureAwait(false)");
+                w.Line("            ? await global::OpenStack.Http.RefitCall.Run(_api." + method + Async + "(" + string.Format(refitArgs, "options") + ")).ConfigureAwait(false)");
                 w.Line("            : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), " + pageInfo + ", ct).ConfigureAwait(false);");
                 w.Line("        return new global::OpenStack.Paging.Page<" + r.Name + ">(page.Items ?? global::System.Array.Empty<" + r.Name + ">(), page.NextLink);");
                 w.Line("    }, cancellationToken);");
@@ -185,7 +215,7 @@ internal static class ApiEmitter
                 w.Line("    return global::OpenStack.Paging.Pageable.Create<" + r.Name + ">(async (next, ct) =>");
                 w.Line("    {");
                 w.Line("        var query = next is null ? options : (options ?? new " + Names.ListOptions(r) + "()).WithMarker(next);");
-                w.Line("        var page = await global::OpenStack.Http.RefitCall.Run(_api.List" + Async + "(query, ct)).ConfigureAwait(false);");
+                w.Line("        var page = await global::OpenStack.Http.RefitCall.Run(_api." + method + Async + "(" + string.Format(refitArgs, "query") + ")).ConfigureAwait(false);");
                 w.Line("        var items = page.Items ?? global::System.Array.Empty<" + r.Name + ">();");
                 w.Line("        return new global::OpenStack.Paging.Page<" + r.Name + ">(items, items.Count == 0 ? null : items[items.Count - 1]." + idField + ");");
                 w.Line("    }, cancellationToken);");
@@ -193,7 +223,7 @@ internal static class ApiEmitter
             default:
                 w.Line("    return global::OpenStack.Paging.Pageable.Create<" + r.Name + ">(async (next, ct) =>");
                 w.Line("    {");
-                w.Line("        var page = await global::OpenStack.Http.RefitCall.Run(_api.List" + Async + "(options, ct)).ConfigureAwait(false);");
+                w.Line("        var page = await global::OpenStack.Http.RefitCall.Run(_api." + method + Async + "(" + string.Format(refitArgs, "options") + ")).ConfigureAwait(false);");
                 w.Line("        return new global::OpenStack.Paging.Page<" + r.Name + ">(page.Items ?? global::System.Array.Empty<" + r.Name + ">(), null);");
                 w.Line("    }, cancellationToken);");
                 break;
@@ -202,7 +232,38 @@ internal static class ApiEmitter
         w.Line();
     }
 
-    private static void EmitAction(CodeWriter w, ResourceModel r, ActionModel a)
+    /// <summary>"servers/{server_id}/os-interface" → a C# expression with each parameter escaped.</summary>
+    private static string PathExpression(string path)
+    {
+        var parts = new List<string>();
+        var last = 0;
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(path, @"\{([^{}]+)\}"))
+        {
+            if (m.Index > last) parts.Add(CodeWriter.Literal(path.Substring(last, m.Index - last)));
+            parts.Add("global::System.Uri.EscapeDataString(" + Parse.Naming.Camel(m.Groups[1].Value) + ")");
+            last = m.Index + m.Length;
+        }
+        if (last < path.Length) parts.Add(CodeWriter.Literal(path.Substring(last)));
+        return parts.Count == 0 ? "\"\"" : string.Join(" + ", parts);
+    }
+
+    /// <summary>Refuses, before anything is sent, fields the negotiated microversion does not have.</summary>
+    private static void VersionChecks(CodeWriter w, ServiceModel s, string owner, string variable, IEnumerable<FieldModel> fields)
+    {
+        if (s.Microversion is null) return;
+        var versioned = fields.Where(f => f.MinVersion is not null || f.MaxVersion is not null).ToList();
+        if (versioned.Count == 0) return;
+        w.Line("    if (_microversions is not null)");
+        w.Line("    {");
+        foreach (var f in versioned)
+            w.Line("        if (" + variable + "." + f.CsName + " is not null) await _microversions.EnsureAsync(" + CodeWriter.Literal(owner + "." + f.CsName) + ", "
+                + Lit(f.MinVersion) + ", " + Lit(f.MaxVersion) + ", cancellationToken).ConfigureAwait(false);");
+        w.Line("    }");
+    }
+
+    private static string Lit(string? value) => value is null ? "null" : CodeWriter.Literal(value);
+
+    private static void EmitAction(CodeWriter w, ServiceModel s, ResourceModel r, ActionModel a)
     {
         var ps = PathParams(a.PathParams, refit: false);
         var args = a.PathParams.Select(p => Parse.Naming.Camel(p.JsonName)).ToList();
@@ -217,11 +278,17 @@ internal static class ApiEmitter
         }
         ps.Add(CtParam() + " = default");
         var returns = a.ResponseBody == "resource" ? Names.Tasks + ".Task<" + r.Name + ">"
+            : a.ResponseBody == "json" ? Names.Tasks + ".Task<" + Names.Type(a.ResponseType!, mutable: false) + ">"
             : Names.ActionReturnsResponseObject(a) ? Names.Tasks + ".Task<" + Names.ActionResponse(r, a) + ">"
             : Names.Tasks + ".Task";
-        Doc(w, (a.Description ?? "The " + a.Name + " action.") + (a.RequestBody == "stream" ? " The data is streamed, never buffered whole; the caller keeps ownership of it." : ""), throws: true);
+        var summary = (a.Description ?? "The " + a.Name + " action.") + (a.RequestBody == "stream" ? " The data is streamed, never buffered whole; the caller keeps ownership of it." : "");
+        if (a.MinVersion is not null) summary += " Needs microversion " + a.MinVersion + " or later.";
+        Doc(w, summary, throws: true);
         w.Line("public virtual async " + returns + " " + a.CsName + Async + "(" + string.Join(", ", ps) + ")");
         w.Line("{");
+        if (s.Microversion is not null && (a.MinVersion is not null || a.MaxVersion is not null))
+            w.Line("    if (_microversions is not null) await _microversions.EnsureAsync(" + CodeWriter.Literal(Names.ClientClass(r) + "." + a.CsName + Async) + ", "
+                + Lit(a.MinVersion) + ", " + Lit(a.MaxVersion) + ", cancellationToken).ConfigureAwait(false);");
         switch (a.RequestBody)
         {
             case "stream":
@@ -232,6 +299,7 @@ internal static class ApiEmitter
                 break;
             case "json":
                 w.Line("    if (request is null) throw new global::System.ArgumentNullException(nameof(request));");
+                VersionChecks(w, s, Names.ActionRequest(r, a), "request", a.RequestFields);
                 args.Add(a.RequestEnvelope is null ? "request" : "new " + Names.ActionEnvelope(r, a) + " { Item = request }");
                 break;
         }
@@ -241,6 +309,13 @@ internal static class ApiEmitter
         {
             w.Line("    var response = await " + call + ".ConfigureAwait(false);");
             w.Line("    return " + Unwrap(r, "response") + ";");
+        }
+        else if (a.ResponseBody == "json")
+        {
+            w.Line("    var response = await " + call + ".ConfigureAwait(false);");
+            w.Line(a.ResponseEnvelope is null
+                ? "    return response;"
+                : "    return response.Item ?? throw " + MissingKey(a.ResponseEnvelope) + ";");
         }
         else if (Names.ActionReturnsResponseObject(a))
         {
@@ -256,6 +331,46 @@ internal static class ApiEmitter
         w.Line();
     }
 
+    private static void EmitWaiters(CodeWriter w, ResourceModel r, StatusModel st, List<FieldModel> idParams)
+    {
+        var args = Args(idParams);
+        var what = CodeWriter.Literal(Parse.Naming.Snake(r.Name).Replace('_', ' ') + " ") + (args.Count == 0 ? "" : " + " + args[args.Count - 1]);
+        var failures = "new[] { " + string.Join(", ", st.Failures.Select(CodeWriter.Literal)) + " }";
+        Doc(w, "Polls until " + Article(r.Name) + " reaches one of the target statuses, failing early on "
+            + (st.Failures.Count == 0 ? "nothing but errors" : string.Join(" or ", st.Failures)) + (st.FaultExpression is null ? "" : " with the service's fault") + ".");
+        w.Line("/// <exception cref=\"global::OpenStack.Waiting.ResourceStatusException\">It reached a failure status.</exception>");
+        w.Line("/// <exception cref=\"global::System.TimeoutException\">The wait's timeout passed first.</exception>");
+        w.Line("public virtual " + Names.Tasks + ".Task<" + r.Name + "> WaitForStatus" + Async + "(" + ClientParams(idParams,
+            "global::System.Collections.Generic.IEnumerable<string> targets", "global::OpenStack.Waiting.WaitOptions? options = null",
+            "global::System.IProgress<" + r.Name + ">? progress = null", CtParam() + " = default") + ")");
+        w.Line("    => global::OpenStack.Waiting.StatusWaiter.WaitForStatusAsync(" + what + ", ct => Get" + Async + "(" + Join(args, "ct") + "),");
+        w.Line("        x => x." + st.StatusExpression + ", " + (st.FaultExpression is null ? "null" : "x => x." + st.FaultExpression) + ", targets, " + failures + ", options, progress, cancellationToken);");
+        w.Line();
+        Doc(w, "Polls until " + Article(r.Name) + " reaches the target status; see the overload taking several.");
+        w.Line("/// <exception cref=\"global::OpenStack.Waiting.ResourceStatusException\">It reached a failure status.</exception>");
+        w.Line("/// <exception cref=\"global::System.TimeoutException\">The wait's timeout passed first.</exception>");
+        w.Line("public virtual " + Names.Tasks + ".Task<" + r.Name + "> WaitForStatus" + Async + "(" + ClientParams(idParams,
+            "string target", "global::OpenStack.Waiting.WaitOptions? options = null",
+            "global::System.IProgress<" + r.Name + ">? progress = null", CtParam() + " = default") + ")");
+        w.Line("    => WaitForStatus" + Async + "(" + Join(args, "new[] { target ?? throw new global::System.ArgumentNullException(nameof(target)) }", "options", "progress", "cancellationToken") + ");");
+        w.Line();
+        if (r.Delete is null) return;
+        var deleteFailures = "new[] { " + string.Join(", ", st.DeleteFailures.Select(CodeWriter.Literal)) + " }";
+        if (st.DeleteFailures.Count == 0) deleteFailures = "global::System.Array.Empty<string>()";
+        Doc(w, "Polls until " + Article(r.Name) + " is gone (the service answers 404)" + (st.DeleteFailures.Count == 0 ? "." : ", failing early on " + string.Join(" or ", st.DeleteFailures) + "."));
+        w.Line("/// <exception cref=\"global::OpenStack.Waiting.ResourceStatusException\">The deletion failed.</exception>");
+        w.Line("/// <exception cref=\"global::System.TimeoutException\">It still existed when the timeout passed.</exception>");
+        w.Line("public virtual " + Names.Tasks + ".Task WaitForDelete" + Async + "(" + ClientParams(idParams, "global::OpenStack.Waiting.WaitOptions? options = null", CtParam() + " = default") + ")");
+        w.Line("    => global::OpenStack.Waiting.StatusWaiter.WaitForDeleteAsync(" + what + ", async ct => (await Get" + Async + "(" + Join(args, "ct") + ").ConfigureAwait(false))." + st.StatusExpression + ",");
+        w.Line("        " + deleteFailures + ", options, cancellationToken);");
+        w.Line();
+    }
+
+    private static string Article(string name) => ("AEIOU".IndexOf(name[0]) >= 0 ? "an " : "a ") + name;
+
+    private static string MissingKey(string key)
+        => "new global::OpenStack.OpenStackException(" + CodeWriter.Literal("The response has no '" + key + "' key.") + ", 200, null, null, null, null, null, null)";
+
     private static string Unwrap(ResourceModel r, string variable)
         => r.ItemEnvelope is null
             ? variable
@@ -266,19 +381,9 @@ internal static class ApiEmitter
 
     private static string ActionWireReturn(ResourceModel r, ActionModel a)
         => a.ResponseBody == "resource" ? Names.Tasks + ".Task<" + ItemWire(r) + ">"
+            : a.ResponseBody == "json" ? Names.Tasks + ".Task<" + (a.ResponseEnvelope is null ? Names.Type(a.ResponseType!, mutable: false) : Names.ActionResponseEnvelope(r, a)) + ">"
             : Names.ActionReturnsResponseObject(a) ? Names.Tasks + ".Task<global::System.Net.Http.HttpResponseMessage>"
             : Names.Tasks + ".Task";
-
-    private static List<FieldModel> ItemParams(ResourceModel r)
-    {
-        var result = new List<FieldModel>();
-        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(r.ItemPath, @"\{([^{}]+)\}"))
-        {
-            var f = r.Fields.FirstOrDefault(x => x.JsonName == m.Groups[1].Value);
-            if (f is not null) result.Add(f);
-        }
-        return result;
-    }
 
     // [AliasAs] maps a C# parameter to its {path_param} for Refit; the client's own methods must not carry it.
     private static List<string> PathParams(IEnumerable<FieldModel> fields, bool refit = true)

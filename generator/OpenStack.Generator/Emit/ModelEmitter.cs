@@ -198,6 +198,9 @@ internal static class ModelEmitter
             if (a.RequestEnvelope is not null)
                 EmitEnvelope(w, Names.ActionEnvelope(r, a), a.RequestEnvelope, request, "The wire form of " + request + ".", required: false, keepNull: true);
         }
+        foreach (var a in r.Actions.Where(a => a.ResponseBody == "json" && a.ResponseEnvelope is not null))
+            EmitEnvelope(w, Names.ActionResponseEnvelope(r, a), a.ResponseEnvelope!, Names.Type(a.ResponseType!, mutable: false),
+                "The response body of the " + a.Name + " action.", required: false);
         return w.ToString();
     }
 
@@ -469,10 +472,24 @@ internal static class ModelEmitter
         var name = Names.ListPage(r);
         w.Summary("One page of a " + r.Plural + " listing, as the server sends it.");
         w.Open("public sealed partial record " + name);
-        w.Summary("The " + r.Plural + " on this page.");
-        w.Line("[" + Names.Json + ".JsonPropertyName(" + CodeWriter.Literal(r.ListEnvelope!) + ")]");
-        w.Line("public global::System.Collections.Generic.IReadOnlyList<" + r.Name + ">? Items { get; set; }");
-        w.Line();
+        if (r.ListItemEnvelope is null)
+        {
+            w.Summary("The " + r.Plural + " on this page.");
+            w.Line("[" + Names.Json + ".JsonPropertyName(" + CodeWriter.Literal(r.ListEnvelope!) + ")]");
+            w.Line("public global::System.Collections.Generic.IReadOnlyList<" + r.Name + ">? Items { get; set; }");
+            w.Line();
+        }
+        else
+        {
+            w.Summary("The " + r.Plural + " on this page, each wrapped in '" + r.ListItemEnvelope + "' as the server sends them.");
+            w.Line("[" + Names.Json + ".JsonPropertyName(" + CodeWriter.Literal(r.ListEnvelope!) + ")]");
+            w.Line("public global::System.Collections.Generic.IReadOnlyList<" + Names.ListItem(r) + ">? WrappedItems { get; set; }");
+            w.Line();
+            w.Summary("The " + r.Plural + " on this page.");
+            w.Line("[" + Names.Json + ".JsonIgnore]");
+            w.Line("public global::System.Collections.Generic.IReadOnlyList<" + r.Name + ">? Items => WrappedItems is null ? null : global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.OfType<" + r.Name + ">(global::System.Linq.Enumerable.Select(WrappedItems, x => x.Item)));");
+            w.Line();
+        }
         string? linkKey = null;
         string? linkPath = null;
         if (r.Pagination.Kind == "next")
@@ -499,6 +516,8 @@ internal static class ModelEmitter
         ExtensionData(w, "Other keys of the page (e.g. 'first', 'schema').");
         w.Close();
         w.Line();
+        if (r.ListItemEnvelope is not null)
+            EmitEnvelope(w, Names.ListItem(r), r.ListItemEnvelope, r.Name, "One entry of a " + r.Plural + " listing.", required: false);
     }
 
     private static void EmitEnvelope(CodeWriter w, string name, string key, string inner, string summary, bool required, bool keepNull = false)

@@ -29,11 +29,13 @@ internal static class Names
     public static string ActionRequest(ResourceModel r, ActionModel a) => r.Name + a.CsName + "Request";
     public static string ActionEnvelope(ResourceModel r, ActionModel a) => r.Name + a.CsName + "RequestEnvelope";
     public static string ActionResponse(ResourceModel r, ActionModel a) => r.Name + a.CsName + "Response";
+    public static string ActionResponseEnvelope(ResourceModel r, ActionModel a) => r.Name + a.CsName + "ResponseEnvelope";
+    public static string ListItem(ResourceModel r) => r.Name + "ListItem";
 
     /// <summary>Unique JsonTypeInfo property name across services: two services may both have an Image.</summary>
     public static string TypeInfoName(ServiceModel service, string typeName) => service.Namespace.Replace(".", "") + typeName;
 
-    public static bool ActionReturnsResponseObject(ActionModel a) => a.ResponseBody == "stream" || a.ResponseHeaders.Count > 0;
+    public static bool ActionReturnsResponseObject(ActionModel a) => a.ResponseBody == "stream" || (a.ResponseBody != "json" && a.ResponseHeaders.Count > 0);
 
     /// <summary>The C# type of a field. Results use read-only collections; options use mutable ones.</summary>
     public static string Type(TypeRef type, bool mutable)

@@ -16,14 +16,39 @@ internal static class RootEmitter
         w.Summary("How this service is found in the catalog: type, aliases and version path segment.");
         var aliases = s.Aliases.Count == 0 ? "global::System.Array.Empty<string>()"
             : "new[] { " + string.Join(", ", s.Aliases.Select(CodeWriter.Literal)) + " }";
-        w.Line("public static global::OpenStack.ServiceDescriptor Descriptor { get; } = new(" + CodeWriter.Literal(s.Type) + ", " + aliases + ", " + CodeWriter.Literal(s.Version) + ");");
+        var m = s.Microversion;
+        if (m is null)
+            w.Line("public static global::OpenStack.ServiceDescriptor Descriptor { get; } = new(" + CodeWriter.Literal(s.Type) + ", " + aliases + ", " + CodeWriter.Literal(s.Version) + ");");
+        else
+        {
+            var max = m.Max.Split('.');
+            w.Line("public static global::OpenStack.ServiceDescriptor Descriptor { get; } = new(" + CodeWriter.Literal(s.Type) + ", " + aliases + ", " + CodeWriter.Literal(s.Version) + ")");
+            w.Line("{");
+            w.Line("    Microversions = new(" + CodeWriter.Literal(m.Header) + ", " + CodeWriter.Literal(m.ServiceName) + ", "
+                + (m.LegacyHeader is null ? "null" : CodeWriter.Literal(m.LegacyHeader)) + ", new global::OpenStack.Catalog.Microversion(" + max[0] + ", " + max[1] + ")),");
+            w.Line("};");
+        }
         w.Line();
         w.Summary("Creates the service over an HttpClient whose BaseAddress is its versioned endpoint.");
-        w.Line("public " + name + "(global::System.Net.Http.HttpClient http)");
-        w.Line("{");
-        w.Line("    Http = http ?? throw new global::System.ArgumentNullException(nameof(http));");
-        foreach (var r in resources) w.Line("    " + r.Plural + " = new " + Names.ClientClass(r) + "(http);");
-        w.Line("}");
+        if (m is null)
+        {
+            w.Line("public " + name + "(global::System.Net.Http.HttpClient http)");
+            w.Line("{");
+            w.Line("    Http = http ?? throw new global::System.ArgumentNullException(nameof(http));");
+            foreach (var r in resources) w.Line("    " + r.Plural + " = new " + Names.ClientClass(r) + "(http);");
+            w.Line("}");
+        }
+        else
+        {
+            w.Line("/// <param name=\"http\">The service's HttpClient (it should send the microversion, see OpenStack.Http.MicroversionHandler).</param>");
+            w.Line("/// <param name=\"microversions\">The negotiated microversion, used to refuse fields and actions it lacks; null skips those checks.</param>");
+            w.Line("public " + name + "(global::System.Net.Http.HttpClient http, global::OpenStack.Catalog.MicroversionNegotiator? microversions = null)");
+            w.Line("{");
+            w.Line("    Http = http ?? throw new global::System.ArgumentNullException(nameof(http));");
+            w.Line("    Microversions = microversions;");
+            foreach (var r in resources) w.Line("    " + r.Plural + " = new " + Names.ClientClass(r) + "(http, microversions);");
+            w.Line("}");
+        }
         w.Line();
         w.Summary("For mocking frameworks only.");
         w.Line("protected " + name + "()");
@@ -34,6 +59,12 @@ internal static class RootEmitter
         w.Line();
         w.Summary("The HttpClient every resource client of this service uses.");
         w.Line("public global::System.Net.Http.HttpClient Http { get; }");
+        if (m is not null)
+        {
+            w.Line();
+            w.Summary("The microversion this service is spoken to with (pinned or negotiated on first use), or null when not tracked.");
+            w.Line("public global::OpenStack.Catalog.MicroversionNegotiator? Microversions { get; }");
+        }
         foreach (var r in resources)
         {
             w.Line();
@@ -59,7 +90,8 @@ internal static class RootEmitter
             w.Line();
             w.Summary((s.Title ?? s.Type + " " + s.Version) + ".");
             w.Line("public virtual " + cls + " " + s.ClientProperty);
-            w.Line("    => global::System.Threading.LazyInitializer.EnsureInitialized(ref " + field + ", () => new " + cls + "(CreateServiceHttpClient(" + cls + ".Descriptor)))!;");
+            var versions = s.Microversion is null ? "" : ", CreateMicroversionNegotiator(" + cls + ".Descriptor)";
+            w.Line("    => global::System.Threading.LazyInitializer.EnsureInitialized(ref " + field + ", () => new " + cls + "(CreateServiceHttpClient(" + cls + ".Descriptor)" + versions + "))!;");
         }
         w.Close();
         return w.ToString();
@@ -106,6 +138,9 @@ internal static class RootEmitter
             }
             foreach (var a in r.Actions.Where(a => a.RequestBody == "json"))
                 types.Add(a.RequestEnvelope is null ? Names.ActionRequest(r, a) : Names.ActionEnvelope(r, a));
+            foreach (var a in r.Actions.Where(a => a.ResponseBody == "json" && a.ResponseEnvelope is not null))
+                types.Add(Names.ActionResponseEnvelope(r, a));
+            if (r.List is not null && r.ListItemEnvelope is not null) types.Add(Names.ListItem(r));
             types.AddRange(r.NestedTypes.Select(t => t.CsName));
             foreach (var t in types) yield return (ns + t, Names.TypeInfoName(b.Service, t));
         }

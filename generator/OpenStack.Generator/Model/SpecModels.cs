@@ -25,7 +25,8 @@ internal sealed record ServiceModel(
     string? Title,
     MicroversionModel? Microversion);
 
-internal sealed record MicroversionModel(string Header, string ServiceName, string? LegacyHeader);
+/// <summary>Max: the newest microversion the service's specs describe; negotiation never goes past it.</summary>
+internal sealed record MicroversionModel(string Header, string ServiceName, string? LegacyHeader, string Max);
 
 internal sealed record ResourceModel(
     string Path,
@@ -35,8 +36,11 @@ internal sealed record ResourceModel(
     string? Description,
     string CollectionPath,
     string ItemPath,
+    EquatableArray<FieldModel> CollectionParams,
+    EquatableArray<FieldModel> ItemParams,
     string? ItemEnvelope,
     string? ListEnvelope,
+    string? ListItemEnvelope,
     PaginationModel Pagination,
     bool AdditionalProperties,
     EquatableArray<FieldModel> Fields,
@@ -47,7 +51,14 @@ internal sealed record ResourceModel(
     CreateOperation? Create,
     UpdateOperation? Update,
     SimpleOperation? Delete,
-    EquatableArray<ActionModel> Actions);
+    EquatableArray<ActionModel> Actions,
+    StatusModel? Status);
+
+/// <summary>
+/// How to wait on a resource: its status property (C# access expression on the record), the statuses that
+/// mean failure, and an expression reading the service's explanation (e.g. "Fault?.Message"), if any.
+/// </summary>
+internal sealed record StatusModel(string StatusExpression, EquatableArray<string> Failures, string? FaultExpression, EquatableArray<string> DeleteFailures);
 
 internal sealed record PaginationModel(string Kind, string? Next, string Marker);
 
@@ -75,7 +86,8 @@ internal sealed record EnumModel(string CsName, string? Description, EquatableAr
 
 internal sealed record SimpleOperation(string? Description);
 
-internal sealed record ListOperation(string? Description, EquatableArray<FieldModel> Query);
+/// <summary>Path: where the list is fetched (servers/detail); SummaryPath: a lighter listing (servers), if any.</summary>
+internal sealed record ListOperation(string? Description, EquatableArray<FieldModel> Query, string Path, string? SummaryPath);
 
 internal sealed record CreateOperation(string? Description, EquatableArray<FieldModel> Fields);
 
@@ -93,7 +105,11 @@ internal sealed record ActionModel(
     string? RequestEnvelope,
     EquatableArray<FieldModel> RequestFields,
     string ResponseBody,
-    EquatableArray<HeaderModel> ResponseHeaders);
+    EquatableArray<HeaderModel> ResponseHeaders,
+    string? ResponseEnvelope,
+    TypeRef? ResponseType,
+    string? MinVersion,
+    string? MaxVersion);
 
 internal sealed record HeaderModel(string CsName, string Header, string Type, string? Description);
 
@@ -101,4 +117,8 @@ internal sealed record HeaderModel(string CsName, string Header, string Type, st
 internal sealed record BoundResource(ServiceModel Service, ResourceModel Resource);
 
 /// <summary>Settings read from MSBuild properties of the compilation being generated into.</summary>
-internal sealed record GeneratorOptions(string RootNamespace, string ContextName, string ClientName);
+/// <param name="ConsumerMode">
+/// Generating into a project that references the SDK (the OpenStack.Sdk package): services are reached through extension
+/// methods on OpenStack.OpenStackClient instead of properties of the partial class, which cannot span assemblies.
+/// </param>
+internal sealed record GeneratorOptions(string RootNamespace, string ContextName, string ClientName, bool ConsumerMode = false);

@@ -108,7 +108,7 @@ internal static class SpecParser
         var client = (string?)root["client"] ?? Naming.Pascal(type);
         MicroversionModel? micro = null;
         if (root["microversion"] is JObject m)
-            micro = new MicroversionModel((string)m["header"]!, (string)m["service"]!, (string?)m["legacyHeader"]);
+            micro = new MicroversionModel((string)m["header"]!, (string)m["service"]!, (string?)m["legacyHeader"], (string)m["max"]!);
         return new ServiceModel(path, folder, type, aliases, version, ns, client, (string?)root["title"], micro);
     }
 
@@ -191,6 +191,7 @@ internal static class SpecParser
         private readonly Dictionary<string, TypeDefModel> _types = new(StringComparer.Ordinal);
         private readonly Dictionary<string, EnumModel> _enums = new(StringComparer.Ordinal);
         private readonly HashSet<string> _definitionsInProgress = new(StringComparer.Ordinal);
+        private List<FieldModel> _params = new();
 
         public ResourceParser(Context ctx, string folder, JObject root)
         {
@@ -208,10 +209,13 @@ internal static class SpecParser
             var envelope = _root["envelope"] as JObject;
             var itemEnvelope = envelope?["item"]?.Type == JTokenType.String ? (string)envelope["item"]! : null;
             var listEnvelope = (string?)envelope?["list"] ?? Naming.Snake(plural);
+            var listItemEnvelope = (string?)envelope?["listItem"];
             var additional = (bool?)_root["additionalProperties"] ?? false;
 
             var fields = ParseFields((JObject)_root["fields"]!, "fields", _name, reserved: new[] { "AdditionalProperties" });
             var byJson = fields.ToDictionary(f => f.JsonName, StringComparer.Ordinal);
+            // Parent path parameters (servers/{server_id}/os-interface) that every operation takes first.
+            _params = _root["params"] is JObject rp ? ParseFields(rp, "params", _name, Array.Empty<string>()) : new List<FieldModel>();
             var ops = _root["operations"] as JObject;
 
             ListOperation? list = null;
@@ -220,7 +224,11 @@ internal static class SpecParser
                 var query = l["query"] is JObject q
                     ? ParseFields(q, "operations.list.query", _name + "ListOptions", reserved: Array.Empty<string>())
                     : new List<FieldModel>();
-                list = new ListOperation((string?)l["description"], query.ToEquatableArray());
+                var listPath = (string?)l["path"] ?? path;
+                var summaryPath = (string?)l["summaryPath"];
+                list = new ListOperation((string?)l["description"], query.ToEquatableArray(), listPath, summaryPath);
+                CheckSameParams(listPath, path, "operations.list.path");
+                if (summaryPath is not null) CheckSameParams(summaryPath, path, "operations.list.summaryPath");
             }
             var get = ops?["get"] is JObject g ? new SimpleOperation((string?)g["description"]) : null;
             var delete = ops?["delete"] is JObject d ? new SimpleOperation((string?)d["description"]) : null;
@@ -239,15 +247,85 @@ internal static class SpecParser
 
             var pagination = ParsePagination(list);
             var actions = ParseActions(byJson);
-            CheckPathParams(path, "path", byJson, null);
-            CheckPathParams(itemPath, _root["itemPath"] is null ? "path" : "itemPath", byJson, null);
+            var collectionParams = CheckPathParams(path, "path", byJson, _params);
+            var itemParams = CheckPathParams(itemPath, _root["itemPath"] is null ? "path" : "itemPath", byJson, _params);
             CheckDuplicateOperations(path, itemPath, list, get, create, update, delete, actions);
+            var status = ParseStatus(byJson, get);
 
             return new ResourceModel(_ctx.Path, _folder, _name, plural, (string?)_root["description"], path, itemPath,
-                itemEnvelope, listEnvelope, pagination, additional, fields.ToEquatableArray(),
+                collectionParams.ToEquatableArray(), itemParams.ToEquatableArray(),
+                itemEnvelope, listEnvelope, listItemEnvelope, pagination, additional, fields.ToEquatableArray(),
                 _types.Values.OrderBy(t => t.CsName, StringComparer.Ordinal).ToEquatableArray(),
                 _enums.Values.OrderBy(e => e.CsName, StringComparer.Ordinal).ToEquatableArray(),
-                list, get, create, update, delete, actions.ToEquatableArray());
+                list, get, create, update, delete, actions.ToEquatableArray(), status);
+        }
+
+        /// <summary>An alternative list path must take the same path parameters as the collection path.</summary>
+        private void CheckSameParams(string other, string path, string at)
+        {
+            var a = PathParam.Matches(other).Cast<Match>().Select(m => m.Groups[1].Value);
+            var b = PathParam.Matches(path).Cast<Match>().Select(m => m.Groups[1].Value);
+            if (!a.SequenceEqual(b))
+                _ctx.Report(DiagnosticDescriptors.InvalidValue, at, at, "must have the same {parameters} as path (" + path + ")");
+        }
+
+        /// <summary>
+        /// Resources with a 'status' field and a get operation can be waited on; the spec's 'status' key
+        /// names the field, failure statuses and the fault path when the defaults do not fit.
+        /// </summary>
+        private StatusModel? ParseStatus(Dictionary<string, FieldModel> byJson, SimpleOperation? get)
+        {
+            var spec = _root["status"] as JObject;
+            var fieldName = (string?)spec?["field"] ?? "status";
+            if (!byJson.TryGetValue(fieldName, out var field))
+            {
+                if (spec is not null) _ctx.Report(DiagnosticDescriptors.UnknownField, "status.field", "status.field", fieldName);
+                return null;
+            }
+            if (get is null)
+            {
+                if (spec is not null) _ctx.Report(DiagnosticDescriptors.InvalidValue, "status", "status", "waiting needs an operations.get entry");
+                return null;
+            }
+            var expr = field.Type.Kind switch
+            {
+                FieldKind.String => field.CsName,
+                FieldKind.Enum => field.CsName + "?.ToString()",
+                _ => null,
+            };
+            if (expr is null)
+            {
+                if (spec is not null) _ctx.Report(DiagnosticDescriptors.InvalidValue, "status.field", "status.field", "the status field must be a string or an enum");
+                return null;
+            }
+            var failures = spec?["failure"] is JArray f ? f.Select(t => (string)t!).ToList() : new List<string> { "ERROR" };
+            var deleteFailures = spec?["deleteFailure"] is JArray df ? df.Select(t => (string)t!).ToList() : new List<string>();
+            string? fault = null;
+            if (spec?["fault"] is JToken faultToken) fault = ResolveFault((string)faultToken!, byJson);
+            return new StatusModel(expr, failures.ToEquatableArray(), fault, deleteFailures.ToEquatableArray());
+        }
+
+        /// <summary>"fault.message" → "Fault?.Message", walking fields and nested records; the end must be a string.</summary>
+        private string? ResolveFault(string dotted, Dictionary<string, FieldModel> byJson)
+        {
+            var parts = dotted.Split('.');
+            var expr = "";
+            IEnumerable<FieldModel> scope = byJson.Values;
+            for (var i = 0; i < parts.Length; i++)
+            {
+                var f = scope.FirstOrDefault(x => x.JsonName == parts[i]);
+                if (f is null) break;
+                expr += (i == 0 ? "" : "?.") + f.CsName;
+                if (i == parts.Length - 1)
+                {
+                    if (f.Type.Kind == FieldKind.String) return expr;
+                    break;
+                }
+                if (f.Type.Kind != FieldKind.Object || !_types.TryGetValue(f.Type.Name!, out var nested)) break;
+                scope = nested.Fields;
+            }
+            _ctx.Report(DiagnosticDescriptors.InvalidValue, "status.fault", "status.fault", "'" + dotted + "' must lead through object fields to a string field");
+            return null;
         }
 
         private PaginationModel ParsePagination(ListOperation? list)
@@ -322,6 +400,7 @@ internal static class SpecParser
                 var paramFields = body["params"] is JObject ps
                     ? ParseFields(ps, at + ".params", _name, Array.Empty<string>())
                     : new List<FieldModel>();
+                paramFields.AddRange(_params);
                 var path = (string)body["path"]!;
                 var pathParams = CheckPathParams(path, at + ".path", byJson, paramFields);
                 var request = body["request"] as JObject;
@@ -335,9 +414,26 @@ internal static class SpecParser
                     foreach (var h in hs.Properties())
                         headers.Add(new HeaderModel(Naming.Pascal(h.Name), (string)h.Value["header"]!,
                             (string?)h.Value["type"] ?? "string", (string?)h.Value["description"]));
+                var responseBody = (string?)response?["body"] ?? "none";
+                var responseEnvelope = (string?)response?["envelope"];
+                TypeRef? responseType = null;
+                if (responseBody == "json")
+                {
+                    if (response?["schema"] is not JObject schema)
+                        _ctx.Report(DiagnosticDescriptors.MissingKey, at + ".response", "schema", at + ".response");
+                    else
+                    {
+                        responseType = ParseType(schema, at + ".response.schema", _name + csName + "Result");
+                        // Without an envelope the body itself is the result: it needs a named record for its JSON metadata.
+                        if (responseEnvelope is null && responseType.Kind != FieldKind.Object)
+                            _ctx.Report(DiagnosticDescriptors.InvalidValue, at + ".response.schema", at + ".response.schema",
+                                "a response without an envelope must be an object with properties");
+                    }
+                }
                 actions.Add(new ActionModel(prop.Name, csName, (string?)body["description"], (string)body["method"]!, path,
                     pathParams.ToEquatableArray(), requestBody, (string?)request?["contentType"], (string?)request?["envelope"],
-                    requestFields.ToEquatableArray(), (string?)response?["body"] ?? "none", headers.ToEquatableArray()));
+                    requestFields.ToEquatableArray(), responseBody, headers.ToEquatableArray(),
+                    responseEnvelope, responseType, (string?)body["minVersion"], (string?)body["maxVersion"]));
             }
             return actions;
         }
@@ -374,7 +470,8 @@ internal static class SpecParser
                     _ctx.Report(DiagnosticDescriptors.NameCollision, at, name, clash, csName + "Async", "actions");
                 else names[csName] = name;
             }
-            if (list is not null) Add("list", "operations.list", "GET", path, "List");
+            if (list is not null) Add("list", "operations.list", "GET", list.Path, "List");
+            if (list?.SummaryPath is not null) Add("list summary", "operations.list.summaryPath", "GET", list.SummaryPath, "ListSummary");
             if (get is not null) Add("get", "operations.get", "GET", itemPath, "Get");
             if (create is not null) Add("create", "operations.create", "POST", path, "Create");
             if (update is not null) Add("update", "operations.update", update.Style == "put" ? "PUT" : "PATCH", itemPath, "Update");

@@ -15,7 +15,7 @@ public static class OpenStackHttp
     /// Sends a GET and deserializes the JSON body while it streams in, without buffering it first.
     /// </summary>
     /// <typeparam name="T">The type of the body.</typeparam>
-    /// <param name="http">A client created by <see cref="OpenStackConnection.CreateHttpClient"/>.</param>
+    /// <param name="http">A client created by <see cref="OpenStackConnection.CreateHttpClient(System.Uri)"/>.</param>
     /// <param name="uri">An absolute URI, or one relative to the client's base address.</param>
     /// <param name="typeInfo">Source-generated metadata for <typeparamref name="T"/>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>

@@ -42,9 +42,19 @@ public partial class OpenStackClient : IDisposable
         return new OpenStackClient(connection, ownsConnection: true);
     }
 
-    /// <summary>The HttpClient a generated service uses: its catalog endpoint, sharing the connection's pipeline.</summary>
+    /// <summary>
+    /// The HttpClient a generated service uses: its catalog endpoint, sharing the connection's pipeline,
+    /// sending the service's microversion when it has them.
+    /// </summary>
     protected virtual HttpClient CreateServiceHttpClient(ServiceDescriptor service)
-        => Connection.CreateHttpClient(Connection.GetEndpoint(service));
+        => Connection.CreateHttpClient(Connection.GetEndpoint(service), CreateMicroversionNegotiator(service));
+
+    /// <summary>
+    /// The microversion negotiator of a service with microversions (pinned by
+    /// <see cref="OpenStackClientOptions.DefaultMicroversions"/> or negotiated on first use); one per service type.
+    /// </summary>
+    protected virtual OpenStack.Catalog.MicroversionNegotiator? CreateMicroversionNegotiator(ServiceDescriptor service)
+        => Connection.GetMicroversions(service);
 
     /// <summary>Releases the connection when this client created it.</summary>
     public void Dispose()

@@ -14,13 +14,17 @@ public partial class CogsClient
 {
     private readonly ICogsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;
 
     /// <summary>
     /// Creates the client over an HttpClient whose BaseAddress is the service's versioned endpoint (ending in '/').
     /// </summary>
-    public CogsClient(global::System.Net.Http.HttpClient http)
+    /// <param name="http">The service's HttpClient.</param>
+    /// <param name="microversions">The service's negotiated microversion, used to refuse fields and actions it lacks; null skips those checks.</param>
+    public CogsClient(global::System.Net.Http.HttpClient http, global::OpenStack.Catalog.MicroversionNegotiator? microversions = null)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
+        _microversions = microversions;
         _api = global::Refit.RestService.ForGenerated<ICogsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
     }
 

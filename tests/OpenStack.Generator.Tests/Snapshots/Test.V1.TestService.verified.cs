@@ -12,18 +12,25 @@ public partial class TestService
     /// <summary>
     /// How this service is found in the catalog: type, aliases and version path segment.
     /// </summary>
-    public static global::OpenStack.ServiceDescriptor Descriptor { get; } = new("test", new[] { "testing", "test-legacy" }, "v1");
+    public static global::OpenStack.ServiceDescriptor Descriptor { get; } = new("test", new[] { "testing", "test-legacy" }, "v1")
+    {
+        Microversions = new("OpenStack-API-Version", "test", "X-OpenStack-Test-API-Version", new global::OpenStack.Catalog.Microversion(2, 10)),
+    };
 
     /// <summary>
     /// Creates the service over an HttpClient whose BaseAddress is its versioned endpoint.
     /// </summary>
-    public TestService(global::System.Net.Http.HttpClient http)
+    /// <param name="http">The service's HttpClient (it should send the microversion, see OpenStack.Http.MicroversionHandler).</param>
+    /// <param name="microversions">The negotiated microversion, used to refuse fields and actions it lacks; null skips those checks.</param>
+    public TestService(global::System.Net.Http.HttpClient http, global::OpenStack.Catalog.MicroversionNegotiator? microversions = null)
     {
         Http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        Cogs = new CogsClient(http);
-        Gadgets = new GadgetsClient(http);
-        Sprockets = new SprocketsClient(http);
-        Widgets = new WidgetsClient(http);
+        Microversions = microversions;
+        Cogs = new CogsClient(http, microversions);
+        Gadgets = new GadgetsClient(http, microversions);
+        Parts = new PartsClient(http, microversions);
+        Sprockets = new SprocketsClient(http, microversions);
+        Widgets = new WidgetsClient(http, microversions);
     }
 
     /// <summary>
@@ -34,6 +41,7 @@ public partial class TestService
         Http = null!;
         Cogs = null!;
         Gadgets = null!;
+        Parts = null!;
         Sprockets = null!;
         Widgets = null!;
     }
@@ -44,6 +52,11 @@ public partial class TestService
     public global::System.Net.Http.HttpClient Http { get; }
 
     /// <summary>
+    /// The microversion this service is spoken to with (pinned or negotiated on first use), or null when not tracked.
+    /// </summary>
+    public global::OpenStack.Catalog.MicroversionNegotiator? Microversions { get; }
+
+    /// <summary>
     /// Cogs.
     /// </summary>
     public virtual CogsClient Cogs { get; }
@@ -52,6 +65,11 @@ public partial class TestService
     /// Gadgets: A gadget: bare bodies, marker paging, JSON-patch updates.
     /// </summary>
     public virtual GadgetsClient Gadgets { get; }
+
+    /// <summary>
+    /// Parts: A part of a widget.
+    /// </summary>
+    public virtual PartsClient Parts { get; }
 
     /// <summary>
     /// Sprockets.

@@ -14,13 +14,17 @@ public partial class WidgetsClient
 {
     private readonly IWidgetsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;
 
     /// <summary>
     /// Creates the client over an HttpClient whose BaseAddress is the service's versioned endpoint (ending in '/').
     /// </summary>
-    public WidgetsClient(global::System.Net.Http.HttpClient http)
+    /// <param name="http">The service's HttpClient.</param>
+    /// <param name="microversions">The service's negotiated microversion, used to refuse fields and actions it lacks; null skips those checks.</param>
+    public WidgetsClient(global::System.Net.Http.HttpClient http, global::OpenStack.Catalog.MicroversionNegotiator? microversions = null)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
+        _microversions = microversions;
         _api = global::Refit.RestService.ForGenerated<IWidgetsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
     }
 
@@ -70,6 +74,10 @@ public partial class WidgetsClient
     public virtual async global::System.Threading.Tasks.Task<Widget> CreateAsync(WidgetCreateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
+        if (_microversions is not null)
+        {
+            if (options.Zone is not null) await _microversions.EnsureAsync("WidgetCreateOptions.Zone", "2.5", null, cancellationToken).ConfigureAwait(false);
+        }
         var response = await global::OpenStack.Http.RefitCall.Run(_api.CreateAsync(new WidgetCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'widget' key.", 200, null, null, null, null, null, null);
     }

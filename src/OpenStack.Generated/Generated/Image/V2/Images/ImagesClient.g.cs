@@ -151,4 +151,30 @@ public partial class ImagesClient
         return new ImageDownloadResponse(new global::OpenStack.Http.StreamResponse(response, stream));
     }
 
+    /// <summary>
+    /// Polls until an Image reaches one of the target statuses, failing early on killed.
+    /// </summary>
+    /// <exception cref="global::OpenStack.Waiting.ResourceStatusException">It reached a failure status.</exception>
+    /// <exception cref="global::System.TimeoutException">The wait's timeout passed first.</exception>
+    public virtual global::System.Threading.Tasks.Task<Image> WaitForStatusAsync(string id, global::System.Collections.Generic.IEnumerable<string> targets, global::OpenStack.Waiting.WaitOptions? options = null, global::System.IProgress<Image>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => global::OpenStack.Waiting.StatusWaiter.WaitForStatusAsync("image " + id, ct => GetAsync(id, ct),
+            x => x.Status?.ToString(), null, targets, new[] { "killed" }, options, progress, cancellationToken);
+
+    /// <summary>
+    /// Polls until an Image reaches the target status; see the overload taking several.
+    /// </summary>
+    /// <exception cref="global::OpenStack.Waiting.ResourceStatusException">It reached a failure status.</exception>
+    /// <exception cref="global::System.TimeoutException">The wait's timeout passed first.</exception>
+    public virtual global::System.Threading.Tasks.Task<Image> WaitForStatusAsync(string id, string target, global::OpenStack.Waiting.WaitOptions? options = null, global::System.IProgress<Image>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => WaitForStatusAsync(id, new[] { target ?? throw new global::System.ArgumentNullException(nameof(target)) }, options, progress, cancellationToken);
+
+    /// <summary>
+    /// Polls until an Image is gone (the service answers 404).
+    /// </summary>
+    /// <exception cref="global::OpenStack.Waiting.ResourceStatusException">The deletion failed.</exception>
+    /// <exception cref="global::System.TimeoutException">It still existed when the timeout passed.</exception>
+    public virtual global::System.Threading.Tasks.Task WaitForDeleteAsync(string id, global::OpenStack.Waiting.WaitOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => global::OpenStack.Waiting.StatusWaiter.WaitForDeleteAsync("image " + id, async ct => (await GetAsync(id, ct).ConfigureAwait(false)).Status?.ToString(),
+            global::System.Array.Empty<string>(), options, cancellationToken);
+
 }
