@@ -16,4 +16,10 @@ public sealed record ServiceDescriptor(string Type, IReadOnlyList<string> Aliase
 {
     /// <summary>How the service takes microversions; null for services without them (Glance, Neutron).</summary>
     public ServiceMicroversions? Microversions { get; init; }
+
+    /// <summary>
+    /// False for services whose API paths carry no version segment (Placement: <c>/resource_providers</c>);
+    /// <see cref="Version"/> then only names the API version, and is never added to the endpoint.
+    /// </summary>
+    public bool VersionInPath { get; init; } = true;
 }

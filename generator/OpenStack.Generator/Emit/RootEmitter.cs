@@ -17,15 +17,19 @@ internal static class RootEmitter
         var aliases = s.Aliases.Count == 0 ? "global::System.Array.Empty<string>()"
             : "new[] { " + string.Join(", ", s.Aliases.Select(CodeWriter.Literal)) + " }";
         var m = s.Microversion;
-        if (m is null)
+        if (m is null && s.VersionInPath)
             w.Line("public static global::OpenStack.ServiceDescriptor Descriptor { get; } = new(" + CodeWriter.Literal(s.Type) + ", " + aliases + ", " + CodeWriter.Literal(s.Version) + ");");
         else
         {
-            var max = m.Max.Split('.');
             w.Line("public static global::OpenStack.ServiceDescriptor Descriptor { get; } = new(" + CodeWriter.Literal(s.Type) + ", " + aliases + ", " + CodeWriter.Literal(s.Version) + ")");
             w.Line("{");
-            w.Line("    Microversions = new(" + CodeWriter.Literal(m.Header) + ", " + CodeWriter.Literal(m.ServiceName) + ", "
-                + (m.LegacyHeader is null ? "null" : CodeWriter.Literal(m.LegacyHeader)) + ", new global::OpenStack.Catalog.Microversion(" + max[0] + ", " + max[1] + ")),");
+            if (m is not null)
+            {
+                var max = m.Max.Split('.');
+                w.Line("    Microversions = new(" + CodeWriter.Literal(m.Header) + ", " + CodeWriter.Literal(m.ServiceName) + ", "
+                    + (m.LegacyHeader is null ? "null" : CodeWriter.Literal(m.LegacyHeader)) + ", new global::OpenStack.Catalog.Microversion(" + max[0] + ", " + max[1] + ")),");
+            }
+            if (!s.VersionInPath) w.Line("    VersionInPath = false,");
             w.Line("};");
         }
         w.Line();

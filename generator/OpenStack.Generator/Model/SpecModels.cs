@@ -23,7 +23,8 @@ internal sealed record ServiceModel(
     string Namespace,
     string ClientProperty,
     string? Title,
-    MicroversionModel? Microversion);
+    MicroversionModel? Microversion,
+    bool VersionInPath = true);
 
 /// <summary>Max: the newest microversion the service's specs describe; negotiation never goes past it.</summary>
 internal sealed record MicroversionModel(string Header, string ServiceName, string? LegacyHeader, string Max);

@@ -109,7 +109,7 @@ internal static class SpecParser
         MicroversionModel? micro = null;
         if (root["microversion"] is JObject m)
             micro = new MicroversionModel((string)m["header"]!, (string)m["service"]!, (string?)m["legacyHeader"], (string)m["max"]!);
-        return new ServiceModel(path, folder, type, aliases, version, ns, client, (string?)root["title"], micro);
+        return new ServiceModel(path, folder, type, aliases, version, ns, client, (string?)root["title"], micro, (bool?)root["versionInPath"] ?? true);
     }
 
     /// <summary>Per-file state: where to report and how to find a node's line.</summary>

@@ -20,7 +20,7 @@ internal static class EndpointResolver
         {
             if (options.EndpointOverrides.TryGetValue(name, out Uri? overridden))
             {
-                return EndpointVersion.WithVersion(overridden, service.Version);
+                return EndpointVersion.WithVersion(overridden, service.VersionInPath ? service.Version : "");
             }
         }
 
@@ -36,7 +36,7 @@ internal static class EndpointResolver
                 $"({ServiceTypes.ConfigKey(service.Type)}_endpoint_override in clouds.yaml).");
         }
 
-        return EndpointVersion.WithVersion(endpoint.Url, service.Version);
+        return EndpointVersion.WithVersion(endpoint.Url, service.VersionInPath ? service.Version : "");
     }
 
     // "2", "v2", "2.1" and "v2.1" all pin major version 2; the generated client for v2.1 speaks major 2.

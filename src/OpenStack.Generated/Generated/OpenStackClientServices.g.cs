@@ -9,6 +9,22 @@ namespace OpenStack;
 /// </summary>
 public partial class OpenStackClient
 {
+    private global::OpenStack.BlockStorage.V3.BlockStorageService? _blockStorage;
+
+    /// <summary>
+    /// Block storage service (Cinder) v3.
+    /// </summary>
+    public virtual global::OpenStack.BlockStorage.V3.BlockStorageService BlockStorage
+        => global::System.Threading.LazyInitializer.EnsureInitialized(ref _blockStorage, () => new global::OpenStack.BlockStorage.V3.BlockStorageService(CreateServiceHttpClient(global::OpenStack.BlockStorage.V3.BlockStorageService.Descriptor), CreateMicroversionNegotiator(global::OpenStack.BlockStorage.V3.BlockStorageService.Descriptor)))!;
+
+    private global::OpenStack.Compute.V2.ComputeService? _compute;
+
+    /// <summary>
+    /// Compute service (Nova) v2.1.
+    /// </summary>
+    public virtual global::OpenStack.Compute.V2.ComputeService Compute
+        => global::System.Threading.LazyInitializer.EnsureInitialized(ref _compute, () => new global::OpenStack.Compute.V2.ComputeService(CreateServiceHttpClient(global::OpenStack.Compute.V2.ComputeService.Descriptor), CreateMicroversionNegotiator(global::OpenStack.Compute.V2.ComputeService.Descriptor)))!;
+
     private global::OpenStack.Identity.V3.IdentityService? _identity;
 
     /// <summary>
@@ -24,4 +40,28 @@ public partial class OpenStackClient
     /// </summary>
     public virtual global::OpenStack.Image.V2.ImageService Image
         => global::System.Threading.LazyInitializer.EnsureInitialized(ref _image, () => new global::OpenStack.Image.V2.ImageService(CreateServiceHttpClient(global::OpenStack.Image.V2.ImageService.Descriptor)))!;
+
+    private global::OpenStack.Network.V2.NetworkService? _network;
+
+    /// <summary>
+    /// Networking service (Neutron) v2.0.
+    /// </summary>
+    public virtual global::OpenStack.Network.V2.NetworkService Network
+        => global::System.Threading.LazyInitializer.EnsureInitialized(ref _network, () => new global::OpenStack.Network.V2.NetworkService(CreateServiceHttpClient(global::OpenStack.Network.V2.NetworkService.Descriptor)))!;
+
+    private global::OpenStack.ObjectStore.V1.ObjectStoreService? _objectStore;
+
+    /// <summary>
+    /// Object storage service (Swift) v1.
+    /// </summary>
+    public virtual global::OpenStack.ObjectStore.V1.ObjectStoreService ObjectStore
+        => global::System.Threading.LazyInitializer.EnsureInitialized(ref _objectStore, () => new global::OpenStack.ObjectStore.V1.ObjectStoreService(CreateServiceHttpClient(global::OpenStack.ObjectStore.V1.ObjectStoreService.Descriptor)))!;
+
+    private global::OpenStack.Placement.V1.PlacementService? _placement;
+
+    /// <summary>
+    /// Placement service v1.
+    /// </summary>
+    public virtual global::OpenStack.Placement.V1.PlacementService Placement
+        => global::System.Threading.LazyInitializer.EnsureInitialized(ref _placement, () => new global::OpenStack.Placement.V1.PlacementService(CreateServiceHttpClient(global::OpenStack.Placement.V1.PlacementService.Descriptor), CreateMicroversionNegotiator(global::OpenStack.Placement.V1.PlacementService.Descriptor)))!;
 }
