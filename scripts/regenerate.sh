@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build generator/OpenStack.Generator.Host -c Release -v q -nologo >/dev/null
-exec dotnet generator/OpenStack.Generator.Host/bin/Release/net10.0/OpenStack.Generator.Host.dll --repo . "$@"
+exec dotnet generator/OpenStack.Generator.Host/bin/Release/net8.0/OpenStack.Generator.Host.dll --repo . "$@"

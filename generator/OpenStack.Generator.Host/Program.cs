@@ -1,26 +1,95 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using OpenStack.Generator.Host;
 
-// Usage: OpenStack.Generator.Host [--repo DIR] [--check]
-//   writes src/OpenStack.Generated/Generated from specs/; --check only compares and exits 1 on a difference.
+// Two modes.
+//   OpenStack.Generator.Host [--repo DIR] [--check]
+//     The SDK's own build: writes src/OpenStack.Generated/Generated from specs/; --check only compares and exits 1 on a difference.
+//   OpenStack.Generator.Host --consumer --out DIR [--base-dir DIR] [--root-namespace NS] [--context-name NAME]
+//                            [--spec FILE]... [--reference FILE | --reference-dir DIR]...   (or @RESPONSEFILE, one argument a line)
+//     A project using the OpenStack.Sdk package (build/OpenStack.Sdk.targets runs this before CoreCompile): generates its
+//     spec files into DIR, rewriting only changed files. Diagnostics print as "file(line,col): error OSGnnn: message".
+//   Every option also takes the form --name=value (what the MSBuild targets write, one a line, into the response file).
+var arguments = new List<string>();
+foreach (var a in args)
+{
+    var lines = a.StartsWith('@') && File.Exists(a.Substring(1))
+        ? File.ReadAllLines(a.Substring(1)).Select(l => l.Trim()).Where(l => l.Length > 0)
+        : new[] { a };
+    foreach (var line in lines)
+    {
+        var eq = line.IndexOf('=');
+        if (line.StartsWith("--", StringComparison.Ordinal) && eq > 2) arguments.AddRange(new[] { line.Substring(0, eq), line.Substring(eq + 1) });
+        else arguments.Add(line);
+    }
+}
+
 var repo = Directory.GetCurrentDirectory();
 var check = false;
-for (var i = 0; i < args.Length; i++)
+var consumer = false;
+string? outDir = null;
+var baseDir = Directory.GetCurrentDirectory();
+var rootNamespace = "";
+var contextName = "";
+var specs = new List<string>();
+var references = new List<string>();
+for (var i = 0; i < arguments.Count; i++)
 {
-    switch (args[i])
+    string Next() => i + 1 < arguments.Count ? arguments[++i] : throw new ArgumentException(arguments[i] + " needs a value");
+    try
     {
-        case "--repo": repo = args[++i]; break;
-        case "--check": check = true; break;
-        default:
-            Console.Error.WriteLine("usage: OpenStack.Generator.Host [--repo DIR] [--check]");
-            return 2;
+        switch (arguments[i])
+        {
+            case "--repo": repo = Next(); break;
+            case "--check": check = true; break;
+            case "--consumer": consumer = true; break;
+            case "--out": outDir = Next(); break;
+            case "--base-dir": baseDir = Next(); break;
+            case "--root-namespace": rootNamespace = Next(); break;
+            case "--context-name": contextName = Next(); break;
+            case "--spec": specs.Add(Next()); break;
+            case "--reference": references.Add(Next()); break;
+            case "--reference-dir":
+                var dir = Next();
+                if (Directory.Exists(dir)) references.AddRange(Regeneration.SpecFiles(dir));
+                break;
+            default: throw new ArgumentException("unknown argument " + arguments[i]);
+        }
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine("OpenStack.Generator.Host: error OSG000: " + e.Message);
+        Console.Error.WriteLine("usage: OpenStack.Generator.Host [--repo DIR] [--check] | --consumer --out DIR [--base-dir DIR] [--root-namespace NS] [--context-name NAME] [--spec FILE]... [--reference FILE]... [--reference-dir DIR]...");
+        return 2;
     }
 }
 
 var stopwatch = Stopwatch.StartNew();
+if (consumer)
+{
+    if (outDir is null)
+    {
+        Console.Error.WriteLine("OpenStack.Generator.Host: error OSG000: --consumer needs --out DIR");
+        return 2;
+    }
+    if (rootNamespace.Length == 0) rootNamespace = "OpenStackSpecs";
+    if (contextName.Length == 0) contextName = new string(rootNamespace.Where(char.IsLetterOrDigit).ToArray()) + "JsonContext";
+    // Paths relative to the project keep the generated headers (and so the build) machine-independent.
+    string Relative(string p) => Path.IsPathRooted(p) ? Path.GetRelativePath(baseDir, p) : p;
+    var consumerRun = Regeneration.RunConsumer(specs.Select(Relative), references.Select(Relative), baseDir, rootNamespace, contextName);
+    // stdout: MSBuild's Exec logs canonical "file(line,col): error CODE: text" lines as errors at that file and line.
+    foreach (var d in consumerRun.Diagnostics) Console.WriteLine(d);
+    if (consumerRun.HasErrors) return 1;
+    var changed = Regeneration.Compare(consumerRun.Files, outDir).Count;
+    Directory.CreateDirectory(outDir);
+    Regeneration.Write(consumerRun.Files, outDir);
+    Console.WriteLine($"OpenStack.Generator.Host: {consumerRun.Files.Count} files from {consumerRun.SpecCount} specs in {stopwatch.ElapsedMilliseconds} ms; {changed} changed");
+    return 0;
+}
+
 var run = Regeneration.Run(Path.Combine(repo, "specs"), repo);
 foreach (var d in run.Diagnostics) Console.Error.WriteLine(d);
 if (run.HasErrors)
@@ -28,14 +97,14 @@ if (run.HasErrors)
     Console.Error.WriteLine("regeneration failed: fix the spec errors above");
     return 1;
 }
-var outDir = Path.Combine(repo, "src", "OpenStack.Generated", "Generated");
-var changes = Regeneration.Compare(run.Files, outDir);
+var generatedDir = Path.Combine(repo, "src", "OpenStack.Generated", "Generated");
+var changes = Regeneration.Compare(run.Files, generatedDir);
 if (check)
 {
     foreach (var c in changes) Console.Error.WriteLine("stale: " + c);
     Console.WriteLine($"{run.Files.Count} files checked in {stopwatch.ElapsedMilliseconds} ms; {changes.Count} differ");
     return changes.Count == 0 ? 0 : 1;
 }
-Regeneration.Write(run.Files, outDir);
+Regeneration.Write(run.Files, generatedDir);
 Console.WriteLine($"{run.Files.Count} files generated from {run.SpecCount} specs in {stopwatch.ElapsedMilliseconds} ms; {changes.Count} changed");
 return 0;

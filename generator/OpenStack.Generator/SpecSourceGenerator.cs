@@ -34,15 +34,26 @@ public sealed class SpecSourceGenerator : IIncrementalGenerator
             p.GlobalOptions.TryGetValue("build_property.OpenStackGeneratorRootNamespace", out var root);
             p.GlobalOptions.TryGetValue("build_property.OpenStackGeneratorContextName", out var ctx);
             p.GlobalOptions.TryGetValue("build_property.OpenStackGeneratorClientName", out var client);
+            p.GlobalOptions.TryGetValue("build_property.OpenStackGeneratorMode", out var mode);
             return new GeneratorOptions(
                 string.IsNullOrWhiteSpace(root) ? "OpenStack" : root!,
                 string.IsNullOrWhiteSpace(ctx) ? "OpenStackJsonContext" : ctx!,
-                string.IsNullOrWhiteSpace(client) ? "OpenStackClient" : client!);
+                string.IsNullOrWhiteSpace(client) ? "OpenStackClient" : client!,
+                string.Equals(mode, "consumer", StringComparison.OrdinalIgnoreCase));
         });
 
-        var parsed = context.AdditionalTextsProvider
+        // Reference-only specs (SpecOverlay): bases for `extends:` and service files for their folders, never emitted.
+        var inputs = context.AdditionalTextsProvider
             .Where(t => SpecParser.IsSpecFile(t.Path))
-            .Select((t, ct) => SpecParser.Parse(t.Path, t.GetText(ct)?.ToString(), ct))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select((pair, ct) => SpecOverlay.Input(pair.Left, pair.Right, ct));
+        var references = inputs.Collect().Select((all, _) => SpecOverlay.References(all));
+        var referenceServices = references.Select((all, ct) => SpecOverlay.ReferenceServices(all, ct));
+
+        var parsed = inputs
+            .Where(i => !i.IsReference)
+            .Combine(references)
+            .Select((pair, ct) => SpecParser.Parse(pair.Left.Path, pair.Left.Text, ct, pair.Right.Count == 0 ? null : pair.Right))
             .WithTrackingName(Steps.Parse);
 
         context.RegisterSourceOutput(parsed, (spc, p) =>
@@ -55,7 +66,9 @@ public sealed class SpecSourceGenerator : IIncrementalGenerator
             .Select((p, _) => p.Service!)
             .Collect()
             .Select((all, _) => all.OrderBy(s => s.Path, StringComparer.Ordinal).ToEquatableArray())
-            .WithTrackingName(Steps.Services);
+            .WithTrackingName(Steps.Services)
+            .Combine(referenceServices)
+            .Select((pair, _) => SpecOverlay.WithReferenceServices(pair.Left, pair.Right));
 
         // What makes resources clash (folder, C# name, plural) and nothing else, so editing one spec's
         // fields or descriptions leaves this step unchanged and every other resource cached.
@@ -90,10 +103,10 @@ public sealed class SpecSourceGenerator : IIncrementalGenerator
             .Combine(services)
             .WithTrackingName(Steps.Roots);
 
-        context.RegisterSourceOutput(roots.Combine(options), (spc, pair) =>
+        context.RegisterSourceOutput(roots.Combine(referenceServices).Combine(options), (spc, pair) =>
         {
-            var ((resources, allServices), o) = pair;
-            EmitRoots(spc, o, resources, allServices);
+            var (((resources, allServices), sdkServices), o) = pair;
+            EmitRoots(spc, o, resources, allServices, sdkServices);
         });
     }
 
@@ -180,13 +193,17 @@ public sealed class SpecSourceGenerator : IIncrementalGenerator
         Add(Names.ClientClass(r), ApiEmitter.Client(o, b));
     }
 
-    private static void EmitRoots(SourceProductionContext spc, GeneratorOptions o, EquatableArray<BoundResource> resources, EquatableArray<ServiceModel> services)
+    private static void EmitRoots(SourceProductionContext spc, GeneratorOptions o, EquatableArray<BoundResource> resources,
+        EquatableArray<ServiceModel> services, EquatableArray<ServiceModel> referenceServices)
     {
         // Duplicate resources never get here: Bind reported them. Duplicate services are reported here, once.
         var usableServices = new List<ServiceModel>();
         foreach (var choice in ChooseServices(services))
         {
-            if (choice.Rejection is not null) spc.ReportDiagnostic(choice.Rejection.ToDiagnostic());
+            // A reference (SDK) service is emitted only for the project's own resources in its folder (an overlay).
+            var isReference = referenceServices.Contains(choice.Service);
+            if (isReference && !resources.Any(b => b.Service.Folder == choice.Service.Folder)) continue;
+            if (choice.Rejection is not null) { if (!isReference) spc.ReportDiagnostic(choice.Rejection.ToDiagnostic()); }
             else usableServices.Add(choice.Service);
         }
         foreach (var s in usableServices)
@@ -195,7 +212,12 @@ public sealed class SpecSourceGenerator : IIncrementalGenerator
             spc.AddSource(s.Namespace + "." + Names.ServiceClass(s) + ".g.cs", SourceText.From(RootEmitter.Service(o, s, mine), System.Text.Encoding.UTF8));
         }
         if (usableServices.Count > 0)
-            spc.AddSource(o.ClientName + "Services.g.cs", SourceText.From(RootEmitter.EntryClient(o, usableServices.OrderBy(s => s.ClientProperty, StringComparer.Ordinal).ToList()), System.Text.Encoding.UTF8));
+        {
+            var ordered = usableServices.OrderBy(s => s.ClientProperty, StringComparer.Ordinal).ToList();
+            spc.AddSource(o.ClientName + "Services.g.cs", SourceText.From(o.ConsumerMode
+                ? RootEmitter.EntryExtensions(o, ordered, referenceServices.Select(s => s.ClientProperty).ToList())
+                : RootEmitter.EntryClient(o, ordered), System.Text.Encoding.UTF8));
+        }
         if (resources.Count > 0)
             spc.AddSource(o.ContextName + ".g.cs", SourceText.From(RootEmitter.JsonContext(o, resources), System.Text.Encoding.UTF8));
     }

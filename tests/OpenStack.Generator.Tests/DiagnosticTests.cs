@@ -308,6 +308,21 @@ public class DiagnosticTests
         Assert.Contains("'id' field", d.GetMessage());
     }
 
+    [Fact]
+    public void OSG016_extends_without_such_a_reference_spec_points_at_extends()
+    {
+        // No reference specs here (the SDK's own build): only a project using the OpenStack.Sdk package has them.
+        var spec = new SpecText(Folder + "widgets.yaml", """
+            # an overlay
+            extends: image/v2/images
+            fields:
+              vendor_kind: { type: string }
+            """);
+        var d = Only("OSG016", spec, Service);
+        AssertAt(d, spec.Path, 2, 1);
+        Assert.Contains("image/v2/images", d.GetMessage());
+    }
+
     /// <summary>Runs the generator and returns the one diagnostic it reported, which must have the given id.</summary>
     private static Diagnostic Only(string id, params SpecText[] specs)
     {

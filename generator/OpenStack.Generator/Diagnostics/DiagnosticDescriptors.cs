@@ -54,11 +54,14 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InternalError = Error("OSG015", "Generator failure on a spec",
         "The generator could not process this spec ({0}: {1}); please report it with the spec file");
 
+    public static readonly DiagnosticDescriptor BadExtendsTarget = Error("OSG016", "Overlay extends an unknown resource",
+        "'extends: {0}' cannot be used: {1}");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         Syntax, UnknownKey, InvalidValue, MissingKey, DuplicateKey, DuplicateOperation, UnresolvedRef,
         PathParameterWithoutField, UnknownField, MissingServiceFile, SpecLocation, DuplicateDefinition,
-        NameCollision, PaginationMismatch, InternalError,
+        NameCollision, PaginationMismatch, InternalError, BadExtendsTarget,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Index = All.ToDictionary(d => d.Id);

@@ -108,6 +108,20 @@ internal sealed class YamlLoader
         }
     }
 
+    /// <summary>
+    /// Overlay hook (SpecOverlay): the tree becomes the merge of a base spec and this file. Positions recorded here stay,
+    /// except the items of lists the merge extended (their indexes moved); a path no recorded ancestor covers reports at
+    /// <paramref name="fallback"/>.
+    /// </summary>
+    internal void ReplaceRoot(JToken root, SourcePosition fallback, IEnumerable<string> extendedLists)
+    {
+        Root = root;
+        foreach (var list in extendedLists)
+            foreach (var stale in new List<string>(_positions.Keys))
+                if (stale.StartsWith(list + "[", StringComparison.Ordinal)) _positions.Remove(stale);
+        _positions[""] = fallback;
+    }
+
     /// <summary>The position of a path, or of its nearest recorded ancestor.</summary>
     public SourcePosition PositionOf(string path)
     {
