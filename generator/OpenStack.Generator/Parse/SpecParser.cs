@@ -30,8 +30,7 @@ internal static class SpecParser
             || p.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <param name="references">Reference-only specs an overlay (<c>extends:</c>) can name; see SpecOverlay.</param>
-    public static ParsedSpec Parse(string path, string? text, CancellationToken cancellationToken = default, EquatableArray<ReferenceSpec>? references = null)
+    public static ParsedSpec Parse(string path, string? text, CancellationToken cancellationToken = default)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var folder = FolderOf(path);
@@ -48,8 +47,6 @@ internal static class SpecParser
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Syntax, path, at.Line, at.Column, error));
                 return new ParsedSpec(path, folder, null, null, diagnostics.ToEquatableArray());
             }
-            if (!SpecOverlay.TryApply(path, loader, references, diagnostics))
-                return new ParsedSpec(path, folder, null, null, diagnostics.ToEquatableArray());
             cancellationToken.ThrowIfCancellationRequested();
             var context = new Context(path, loader, diagnostics);
             foreach (var (key, position) in loader.DuplicateKeys)
