@@ -101,6 +101,33 @@ internal static class RootEmitter
         return w.ToString();
     }
 
+    /// <summary>
+    /// Consumer mode (a project using the OpenStack.Sdk package): a partial class cannot span assemblies, so each service
+    /// is an extension method on OpenStack.OpenStackClient, cached per client by OpenStackClient.GetOrCreateService.
+    /// A name the SDK's client already has as a property (an overlay of a built-in service) gets the suffix "Extended".
+    /// </summary>
+    public static string EntryExtensions(GeneratorOptions o, IReadOnlyList<ServiceModel> services, IReadOnlyCollection<string> sdkClientProperties)
+    {
+        var w = ModelEmitter.Begin(o.RootNamespace, "specs/*/*/service.yaml");
+        w.Summary("One extension method per service of this project's specs; each service is created on first use from the catalog and cached by the client.");
+        w.Open("public static partial class " + o.ClientName + "Extensions");
+        for (var i = 0; i < services.Count; i++)
+        {
+            var s = services[i];
+            if (i > 0) w.Line();
+            var cls = "global::" + Names.Namespace(o, s) + "." + Names.ServiceClass(s);
+            var method = sdkClientProperties.Contains(s.ClientProperty) ? s.ClientProperty + "Extended" : s.ClientProperty;
+            w.Summary((s.Title ?? s.Type + " " + s.Version) + ", as this project's specs describe it.");
+            w.Line("public static " + cls + " " + method + "(this global::OpenStack.OpenStackClient client)");
+            w.Line("{");
+            w.Line("    if (client is null) throw new global::System.ArgumentNullException(nameof(client));");
+            w.Line("    return client.GetOrCreateService(" + cls + ".Descriptor, static http => new " + cls + "(http));");
+            w.Line("}");
+        }
+        w.Close();
+        return w.ToString();
+    }
+
     public static string JsonContext(GeneratorOptions o, IReadOnlyList<BoundResource> resources)
     {
         var w = ModelEmitter.Begin(o.RootNamespace, "specs/");

@@ -30,7 +30,8 @@ internal static class SpecParser
             || p.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
     }
 
-    public static ParsedSpec Parse(string path, string? text, CancellationToken cancellationToken = default)
+    /// <param name="references">Reference-only specs an overlay (<c>extends:</c>) can name; see SpecOverlay.</param>
+    public static ParsedSpec Parse(string path, string? text, CancellationToken cancellationToken = default, EquatableArray<ReferenceSpec>? references = null)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var folder = FolderOf(path);
@@ -47,6 +48,8 @@ internal static class SpecParser
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Syntax, path, at.Line, at.Column, error));
                 return new ParsedSpec(path, folder, null, null, diagnostics.ToEquatableArray());
             }
+            if (!SpecOverlay.TryApply(path, loader, references, diagnostics))
+                return new ParsedSpec(path, folder, null, null, diagnostics.ToEquatableArray());
             cancellationToken.ThrowIfCancellationRequested();
             var context = new Context(path, loader, diagnostics);
             foreach (var (key, position) in loader.DuplicateKeys)
