@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Every test: brings up the local cloud (Keystone + Glance), checks the committed generated code is
+# Every test: brings up the local cloud (all seven services), checks the committed generated code is
 # current, builds everything with warnings as errors, then runs unit, generator and integration tests.
 # Under CI=true a missing cloud fails the integration tests instead of skipping them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export DEVCLOUD_SERVICES="${DEVCLOUD_SERVICES:-keystone glance}"
+export DEVCLOUD_SERVICES="${DEVCLOUD_SERVICES:-keystone glance neutron placement nova cinder swift}"
 scripts/devcloud.sh install
 scripts/devcloud.sh up
 eval "$(scripts/devcloud.sh env admin)"
