@@ -70,6 +70,25 @@ public sealed partial class OpenStackClientOptions
     /// <summary>How long before the token expires it is replaced with a new one.</summary>
     public TimeSpan TokenRefreshSkew { get; set; } = TimeSpan.FromMinutes(2);
 
+    // ---- logging and retries
+
+    /// <summary>
+    /// Where request logging goes: a Debug line per request (method, URL with secrets masked, status,
+    /// duration, request id) under the category <c>OpenStack.Http</c>, and an Information line per
+    /// retry. <see langword="null"/> logs nothing; with dependency injection the container's factory is used.
+    /// </summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
+    /// Also log request and response headers and textual bodies (at Debug, up to 16 KiB; streamed
+    /// bodies are never read for it). Tokens, passwords, secrets, temp-URL keys and signatures are
+    /// masked as <c>***</c>. Off by default.
+    /// </summary>
+    public bool LogHttpContent { get; set; }
+
+    /// <summary>Retries after 429, 503 and connection failures; see <see cref="OpenStackRetryOptions"/>. <c>Retry.Enabled = false</c> turns them off.</summary>
+    public OpenStackRetryOptions Retry { get; set; } = new();
+
     // ---- authentication beyond a password (clouds.yaml auth_type and auth keys)
 
     /// <summary>
@@ -179,6 +198,13 @@ public sealed partial class OpenStackClientOptions
         {
             throw new OpenStackConfigurationException("ApplicationName must not contain line breaks.");
         }
+
+        if (Retry is null)
+        {
+            throw new OpenStackConfigurationException("Retry must not be null; set Retry.Enabled = false to turn retries off.");
+        }
+
+        Retry.Validate();
     }
 
     /// <summary>
@@ -218,6 +244,8 @@ public sealed partial class OpenStackClientOptions
         Add(nameof(ApplicationName), ApplicationName);
         Add(nameof(Timeout), Timeout);
         Add(nameof(TokenRefreshSkew), TokenRefreshSkew);
+        Add(nameof(LogHttpContent), LogHttpContent ? "true" : null);
+        Add(nameof(Retry), Retry is { IsActive: false } ? "off" : null);
         Add(nameof(Transport), Transport?.GetType().Name);
         Add(nameof(AuthType), AuthType);
         Add(nameof(Token), Token is null ? null : "***");

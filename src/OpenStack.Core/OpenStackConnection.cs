@@ -4,8 +4,11 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using OpenStack.Auth;
 using OpenStack.Catalog;
+using OpenStack.Diagnostics;
 using OpenStack.Http;
 
 namespace OpenStack;
@@ -31,6 +34,7 @@ public sealed class OpenStackConnection : IDisposable
     private readonly string _userAgent;
     private readonly CancellationTokenSource _lifetime = new();
     private readonly object _gate = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _serviceTypes = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, MicroversionNegotiator> _microversions = new(StringComparer.Ordinal);
 
     private AuthToken? _token;
@@ -51,9 +55,21 @@ public sealed class OpenStackConnection : IDisposable
         _transport = options.Transport ?? TransportFactory.Create(options);
         _userAgent = UserAgent.For(options.ApplicationName);
 
+        // Service requests: errors → retries → token → diagnostics → transport. Authentication requests
+        // skip the token handler. Diagnostics sit below both, so each attempt is logged and traced.
+        ILogger logger = options.LoggerFactory?.CreateLogger(OpenStackDiagnostics.HttpLoggerCategory) ?? NullLogger.Instance;
+        OpenStackRetryOptions? retry = options.Retry is { IsActive: true } ? options.Retry.Clone() : null;
         var lease = new TransportLease(_transport);
-        _pipeline = new ErrorHandler(new AuthHandler(this, lease));
-        _authPipeline = new ErrorHandler(lease);
+        HttpMessageHandler service = new AuthHandler(this, new DiagnosticsHandler(lease, logger, options.LogHttpContent));
+        HttpMessageHandler auth = new DiagnosticsHandler(lease, logger, options.LogHttpContent, "identity");
+        if (retry is not null)
+        {
+            service = new RetryHandler(service, retry, logger, TimeProvider.System);
+            auth = new RetryHandler(auth, retry, logger, TimeProvider.System, "identity");
+        }
+
+        _pipeline = new ErrorHandler(service);
+        _authPipeline = new ErrorHandler(auth);
         _authHttp = new HttpClient(_authPipeline, disposeHandler: false) { Timeout = options.Timeout };
         _authHttp.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", _userAgent);
     }
@@ -120,7 +136,11 @@ public sealed class OpenStackConnection : IDisposable
     public Uri GetEndpoint(ServiceDescriptor service)
     {
         ArgumentNullException.ThrowIfNull(service);
-        return EndpointResolver.Resolve(Catalog, service, Options);
+        Uri endpoint = EndpointResolver.Resolve(Catalog, service, Options);
+
+        // Remembered so that a client created over this address reports its requests under the service type.
+        _serviceTypes[endpoint.AbsoluteUri] = service.Type;
+        return endpoint;
     }
 
     /// <summary>
@@ -167,6 +187,11 @@ public sealed class OpenStackConnection : IDisposable
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         // The per-service handler wraps the shared pipeline; disposeHandler: false keeps that pipeline alive.
         HttpMessageHandler handler = microversions is null ? _pipeline : new MicroversionHandler(microversions, _pipeline);
+        if (_serviceTypes.TryGetValue(baseAddress.AbsoluteUri, out string? serviceType))
+        {
+            handler = new ServiceTypeHandler(handler, serviceType);
+        }
+
         var http = new HttpClient(handler, disposeHandler: false)
         {
             BaseAddress = baseAddress,

@@ -705,7 +705,8 @@ internal sealed class CloudConfigReader
 
     private string Name(ConfigEntry entry)
     {
-        if (entry.Source.IsEnvironment)
+        // The environment and Microsoft.Extensions.Configuration sections have no lines: the key names itself.
+        if (entry.Source.IsEnvironment || entry.Line == 0)
         {
             return entry.Key;
         }

@@ -6,7 +6,10 @@ namespace OpenStack.Http;
 /// <summary>Builds the User-Agent header value: <c>{ApplicationName} openstack-dotnet/{version}</c>.</summary>
 internal static class UserAgent
 {
-    public static string LibraryToken { get; } = "openstack-dotnet/" + LibraryVersion();
+    /// <summary>The package version, without build metadata (also the version of the ActivitySource and Meter).</summary>
+    public static string LibraryVersionText { get; } = LibraryVersion();
+
+    public static string LibraryToken { get; } = "openstack-dotnet/" + LibraryVersionText;
 
     public static string For(string? applicationName) =>
         string.IsNullOrWhiteSpace(applicationName) ? LibraryToken : applicationName.Trim() + " " + LibraryToken;

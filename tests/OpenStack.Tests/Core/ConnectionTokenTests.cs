@@ -76,6 +76,7 @@ public class ConnectionTokenTests
         });
         var clock = new ManualTimeProvider(FakeKeystone.Now);
         OpenStackClientOptions options = FakeKeystone.Options(handler);
+        options.Retry.Enabled = false; // a 503 would otherwise be retried (Resilience/RetryTests)
         using OpenStackConnection connection = await OpenStackConnection.ConnectAsync(options, new KeystonePasswordAuth(options), clock, CancellationToken.None);
         connection.InvalidateToken(connection.Token);
 

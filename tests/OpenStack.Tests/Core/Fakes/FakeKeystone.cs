@@ -49,6 +49,9 @@ public sealed class FakeKeystone
         ProjectDomainId = "default",
         RegionName = "RegionOne",
         Transport = transport,
+
+        // Retries stay on (a 503 is retried) but without real back-off waits in unit tests.
+        Retry = new OpenStackRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1) },
     };
 
     public Task<OpenStackConnection> ConnectAsync(Action<OpenStackClientOptions>? configure = null)
