@@ -20,6 +20,17 @@ log=$(mktemp)
 set +e
 dotnet test OpenStack.sln -c Release --no-build -nologo 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
+
+echo "== Native AOT sample (samples/AotImages): publish with trim/AOT warnings as errors, list images on the local cloud"
+aot_out=$(mktemp -d)
+if dotnet publish samples/AotImages/AotImages.csproj -r linux-x64 -c Release -o "$aot_out" -nologo -v q -clp:NoSummary \
+   && "$aot_out/AotImages"; then
+  echo "AOT sample: ok"
+else
+  echo "AOT sample: FAILED"
+  [ "$rc" -ne 0 ] || rc=1
+fi
+rm -rf "$aot_out"
 set -e
 # One plain summary line over all test projects.
 awk '/(Passed|Failed|Skipped)!/ { for (i = 1; i <= NF; i++) { g = $i; v = $(i+1); gsub(/,/, "", v);
