@@ -20,7 +20,15 @@ public partial class IdentityService
     public IdentityService(global::System.Net.Http.HttpClient http)
     {
         Http = http ?? throw new global::System.ArgumentNullException(nameof(http));
+        ApplicationCredentials = new ApplicationCredentialsClient(http);
+        Domains = new DomainsClient(http);
+        Endpoints = new EndpointsClient(http);
+        Groups = new GroupsClient(http);
         Projects = new ProjectsClient(http);
+        Regions = new RegionsClient(http);
+        RoleAssignments = new RoleAssignmentsClient(http);
+        Roles = new RolesClient(http);
+        Services = new ServicesClient(http);
         Users = new UsersClient(http);
     }
 
@@ -30,7 +38,15 @@ public partial class IdentityService
     protected IdentityService()
     {
         Http = null!;
+        ApplicationCredentials = null!;
+        Domains = null!;
+        Endpoints = null!;
+        Groups = null!;
         Projects = null!;
+        Regions = null!;
+        RoleAssignments = null!;
+        Roles = null!;
+        Services = null!;
         Users = null!;
     }
 
@@ -40,9 +56,49 @@ public partial class IdentityService
     public global::System.Net.Http.HttpClient Http { get; }
 
     /// <summary>
+    /// ApplicationCredentials: A credential a user delegates to an application: a secret that authenticates as the user on one project with a subset of its roles.
+    /// </summary>
+    public virtual ApplicationCredentialsClient ApplicationCredentials { get; }
+
+    /// <summary>
+    /// Domains: A domain: a namespace of users, groups and projects. It must be disabled before it can be deleted.
+    /// </summary>
+    public virtual DomainsClient Domains { get; }
+
+    /// <summary>
+    /// Endpoints: An endpoint of a catalog service: a URL with an interface (public, internal, admin) in a region.
+    /// </summary>
+    public virtual EndpointsClient Endpoints { get; }
+
+    /// <summary>
+    /// Groups: A group of users in a domain; roles granted to a group apply to its members.
+    /// </summary>
+    public virtual GroupsClient Groups { get; }
+
+    /// <summary>
     /// Projects: A project (tenant): the unit that owns resources and quotas. A domain is a project with is_domain set.
     /// </summary>
     public virtual ProjectsClient Projects { get; }
+
+    /// <summary>
+    /// Regions: A region of the deployment; regions may nest under a parent region.
+    /// </summary>
+    public virtual RegionsClient Regions { get; }
+
+    /// <summary>
+    /// RoleAssignments: Who (user or group) holds which role on what (project, domain or system).
+    /// </summary>
+    public virtual RoleAssignmentsClient RoleAssignments { get; }
+
+    /// <summary>
+    /// Roles: A role, granted to users and groups on projects, domains or the system. A role with a domain_id is domain-specific.
+    /// </summary>
+    public virtual RolesClient Roles { get; }
+
+    /// <summary>
+    /// Services: A service registered in the catalog (a type such as compute, with endpoints).
+    /// </summary>
+    public virtual ServicesClient Services { get; }
 
     /// <summary>
     /// Users: A user account in a domain.

@@ -27,6 +27,9 @@ public partial class PlacementService
     {
         Http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         Microversions = microversions;
+        Allocations = new AllocationsClient(http, microversions);
+        ResourceProviders = new ResourceProvidersClient(http, microversions);
+        Traits = new TraitsClient(http, microversions);
     }
 
     /// <summary>
@@ -35,6 +38,9 @@ public partial class PlacementService
     protected PlacementService()
     {
         Http = null!;
+        Allocations = null!;
+        ResourceProviders = null!;
+        Traits = null!;
     }
 
     /// <summary>
@@ -46,4 +52,19 @@ public partial class PlacementService
     /// The microversion this service is spoken to with (pinned or negotiated on first use), or null when not tracked.
     /// </summary>
     public global::OpenStack.Catalog.MicroversionNegotiator? Microversions { get; }
+
+    /// <summary>
+    /// Allocations: What one consumer holds: amounts of resource classes on one or more providers.
+    /// </summary>
+    public virtual AllocationsClient Allocations { get; }
+
+    /// <summary>
+    /// ResourceProviders: A resource provider: something with inventories of resources (a compute node, a shared storage pool, a NIC).
+    /// </summary>
+    public virtual ResourceProvidersClient ResourceProviders { get; }
+
+    /// <summary>
+    /// Traits: A qualitative property of resource providers (HW_CPU_X86_AVX2, CUSTOM_FAST_DISK).
+    /// </summary>
+    public virtual TraitsClient Traits { get; }
 }
