@@ -26,6 +26,13 @@ public partial class BlockStorageService
     {
         Http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         Microversions = microversions;
+        AvailabilityZones = new AvailabilityZonesClient(http, microversions);
+        Limits = new LimitsClient(http, microversions);
+        QuotaSets = new QuotaSetsClient(http, microversions);
+        Services = new ServicesClient(http, microversions);
+        Snapshots = new SnapshotsClient(http, microversions);
+        VolumeTypes = new VolumeTypesClient(http, microversions);
+        Volumes = new VolumesClient(http, microversions);
     }
 
     /// <summary>
@@ -34,6 +41,13 @@ public partial class BlockStorageService
     protected BlockStorageService()
     {
         Http = null!;
+        AvailabilityZones = null!;
+        Limits = null!;
+        QuotaSets = null!;
+        Services = null!;
+        Snapshots = null!;
+        VolumeTypes = null!;
+        Volumes = null!;
     }
 
     /// <summary>
@@ -45,4 +59,39 @@ public partial class BlockStorageService
     /// The microversion this service is spoken to with (pinned or negotiated on first use), or null when not tracked.
     /// </summary>
     public global::OpenStack.Catalog.MicroversionNegotiator? Microversions { get; }
+
+    /// <summary>
+    /// AvailabilityZones: A volume availability zone and whether it is available.
+    /// </summary>
+    public virtual AvailabilityZonesClient AvailabilityZones { get; }
+
+    /// <summary>
+    /// Limits: The current project's absolute volume limits and their usage; rate limits are always empty.
+    /// </summary>
+    public virtual LimitsClient Limits { get; }
+
+    /// <summary>
+    /// QuotaSets: A project's block storage quotas (-1: unlimited).
+    /// </summary>
+    public virtual QuotaSetsClient QuotaSets { get; }
+
+    /// <summary>
+    /// Services: A Cinder service process (cinder-volume per backend, cinder-scheduler, cinder-backup) on a host.
+    /// </summary>
+    public virtual ServicesClient Services { get; }
+
+    /// <summary>
+    /// Snapshots: A point-in-time copy of a volume.
+    /// </summary>
+    public virtual SnapshotsClient Snapshots { get; }
+
+    /// <summary>
+    /// VolumeTypes: A volume type: the backend capabilities (extra specs) a volume asks for.
+    /// </summary>
+    public virtual VolumeTypesClient VolumeTypes { get; }
+
+    /// <summary>
+    /// Volumes: A block storage volume.
+    /// </summary>
+    public virtual VolumesClient Volumes { get; }
 }

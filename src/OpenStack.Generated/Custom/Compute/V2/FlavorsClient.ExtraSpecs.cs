@@ -1,0 +1,42 @@
+using System;
+using System.Net.Http;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OpenStack.Compute.V2;
+
+// Handwritten: one extra spec is read and written as {"<key>": "<value>"}, a body whose only key is the
+// key in the path. The spec format describes fixed keys, so these two calls live here.
+public partial class FlavorsClient
+{
+    /// <summary>Reads one extra spec of a flavor (GET flavors/{id}/os-extra-specs/{key}).</summary>
+    /// <returns>The value; an absent key answers 404.</returns>
+    /// <exception cref="OpenStackException">The service answered with an error status (404: no such flavor or key).</exception>
+    public virtual async Task<string?> GetExtraSpecAsync(string id, string key, CancellationToken cancellationToken = default)
+    {
+        var body = await Http.OpenStackHttp.GetJsonAsync(_http, ExtraSpecUri(id, key), OpenStackJsonContext.Default.JsonObject, cancellationToken).ConfigureAwait(false);
+        return body[key]?.GetValue<string>();
+    }
+
+    /// <summary>Creates or changes one extra spec of a flavor (PUT flavors/{id}/os-extra-specs/{key}; admin).</summary>
+    /// <returns>The value the service stored.</returns>
+    /// <exception cref="OpenStackException">The service answered with an error status.</exception>
+    public virtual async Task<string?> SetExtraSpecAsync(string id, string key, string value, CancellationToken cancellationToken = default)
+    {
+        if (value is null) throw new ArgumentNullException(nameof(value));
+        using var content = JsonContent.Create(new JsonObject { [key] = value }, OpenStackJsonContext.Default.JsonObject);
+        using var response = await _http.PutAsync(ExtraSpecUri(id, key), content, cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode(); // the connection's error handler has already turned errors into OpenStackException
+        var body = await response.Content.ReadFromJsonAsync(OpenStackJsonContext.Default.JsonObject, cancellationToken).ConfigureAwait(false);
+        return body?[key]?.GetValue<string>();
+    }
+
+    private Uri ExtraSpecUri(string id, string key)
+    {
+        if (id is null) throw new ArgumentNullException(nameof(id));
+        if (key is null) throw new ArgumentNullException(nameof(key));
+        return new Uri(_http.BaseAddress!, "flavors/" + Uri.EscapeDataString(id) + "/os-extra-specs/" + Uri.EscapeDataString(key));
+    }
+}
