@@ -105,7 +105,11 @@ internal static class ErrorResponse
             text.Append(method.Method).Append(' ');
         }
 
-        text.Append(requestUri?.ToString() ?? "request").Append(" failed with ").Append(status);
+        // A temp-URL signature or a token in the query must not reach a log through the message.
+        string target = requestUri is null ? "request"
+            : requestUri.IsAbsoluteUri && (requestUri.Query.Length > 1 || requestUri.UserInfo.Length > 0) ? Diagnostics.SecretRedaction.Uri(requestUri)
+            : requestUri.ToString();
+        text.Append(target).Append(" failed with ").Append(status);
         if (!string.IsNullOrWhiteSpace(reasonPhrase))
         {
             text.Append(" (").Append(reasonPhrase).Append(')');

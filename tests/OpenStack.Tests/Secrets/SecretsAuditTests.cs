@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using OpenStack.Tests.Diagnostics;
 using OpenStack.Tests.Transport;
 using Xunit;
 
@@ -204,6 +205,83 @@ public sealed class SecretsAuditTests
         Assert.Equal(Token, connection.Token.Value);
         Assert.DoesNotContain(Token, connection.Token.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(Token, connection.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Request_logs_and_traces_never_contain_a_secret()
+    {
+        // Everything logging can see, with headers and bodies on: the password in the Keystone request,
+        // the issued token in X-Subject-Token and in every X-Auth-Token, a temp-URL signature and key,
+        // application-credential secrets sent and returned, and an error body that quotes the token.
+        const string Password = "pw-SECRET-logged?";
+        const string Token = "tok-SECRET-for-logs";
+        string[] secrets = [Password, Token, "SIG-SECRET", "TEMPKEY-SECRET", "ac-SECRET-sent", "ac-SECRET-returned"];
+        await using LoopbackServer server = LoopbackServer.Http(request => request switch
+        {
+            _ when KeystoneWire.IsTokenRequest(request) => KeystoneWire.TokenIssued(Token),
+            { Method: "POST" } => WireResponse.Json(201, """{"application_credential": {"id": "ac-1", "secret": "ac-SECRET-returned"}}"""),
+            _ when request.Target.Contains("missing", StringComparison.Ordinal) =>
+                WireResponse.Json(404, $$$"""{"error": {"code": 404, "message": "Could not find token: {{{Token}}}."}}"""),
+            _ => WireResponse.Json(200, "{}"),
+        });
+        var logs = new ListLoggerFactory();
+        var tags = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == OpenStack.Diagnostics.OpenStackDiagnostics.ActivitySourceName,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a =>
+            {
+                if (a.GetTagItem("server.port") is int port && port == server.BaseAddress.Port)
+                    tags.Enqueue(string.Join(" ", a.TagObjects.Select(t => $"{t.Key}={t.Value}")) + " " + a.DisplayName);
+            },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        OpenStackClientOptions options = KeystoneWire.Options(server.BaseAddress);
+        options.Password = Password;
+        options.LoggerFactory = logs;
+        options.LogHttpContent = true;
+        using OpenStackConnection connection = await OpenStackConnection.ConnectAsync(options);
+        using HttpClient http = connection.CreateHttpClient(server.BaseAddress);
+
+        (await http.GetAsync(new Uri("v1/AUTH_p/c/o?temp_url_sig=SIG-SECRET&temp_url_expires=1", UriKind.Relative))).Dispose();
+        using (var setKey = new HttpRequestMessage(HttpMethod.Get, new Uri("v1/AUTH_p/c", UriKind.Relative)))
+        {
+            setKey.Headers.Add("X-Container-Meta-Temp-URL-Key", "TEMPKEY-SECRET");
+            (await http.SendAsync(setKey)).Dispose();
+        }
+
+        using (var create = new StringContent("""{"application_credential": {"name": "ci", "secret": "ac-SECRET-sent"}}""", System.Text.Encoding.UTF8, "application/json"))
+        {
+            (await http.PostAsync(new Uri("v3/users/u/application_credentials", UriKind.Relative), create)).Dispose();
+        }
+
+        await Assert.ThrowsAsync<OpenStackException>(() => http.GetAsync(new Uri("v3/missing", UriKind.Relative)));
+
+        string logged = logs.AllText + "\n" + string.Join("\n", tags);
+        Assert.All(secrets, secret => Assert.DoesNotContain(secret, logged, StringComparison.Ordinal));
+        // What was masked is still named, so the log stays useful.
+        Assert.Contains("temp_url_sig=***&temp_url_expires=1", logged, StringComparison.Ordinal);
+        Assert.Contains("X-Container-Meta-Temp-URL-Key: ***", logged, StringComparison.Ordinal);
+        Assert.Contains("X-Auth-Token: ***", logged, StringComparison.Ordinal);
+        Assert.Contains("Could not find token: ***.", logged, StringComparison.Ordinal);
+        Assert.Contains("\"secret\": \"***\"", logged, StringComparison.Ordinal);
+        Assert.Equal(5, tags.Count);
+    }
+
+    [Fact]
+    public async Task A_failed_temp_URL_request_does_not_quote_the_signature()
+    {
+        await using LoopbackServer server = LoopbackServer.Http(request => KeystoneWire.IsTokenRequest(request)
+            ? KeystoneWire.TokenIssued("tok")
+            : WireResponse.Json(403, """{"error": {"code": 403, "message": "Temp URL invalid"}}"""));
+        using OpenStackConnection connection = await OpenStackConnection.ConnectAsync(KeystoneWire.Options(server.BaseAddress));
+        using HttpClient http = connection.CreateHttpClient(server.BaseAddress);
+
+        var error = await Assert.ThrowsAsync<OpenStackException>(() => http.GetAsync(new Uri("v1/AUTH_p/c/o?temp_url_sig=SIG-SECRET-in-url&temp_url_expires=1", UriKind.Relative)));
+
+        Assert.DoesNotContain("SIG-SECRET-in-url", error.Message, StringComparison.Ordinal);
+        Assert.Contains("temp_url_sig=***&temp_url_expires=1", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
