@@ -23,8 +23,15 @@ namespace OpenStack.Tests.DependencyInjection;
 /// </summary>
 public sealed class DependencyInjectionTests
 {
-    private static FakeKeystone Cloud(string imageName) => new((request, _) => Task.FromResult(FakeHttpHandler.Json(
-        HttpStatusCode.OK, $$"""{"images": [{"id": "i-1", "name": "{{imageName}}"}]}""")));
+    private static FakeKeystone Cloud(string imageName) => Live(new FakeKeystone((request, _) => Task.FromResult(FakeHttpHandler.Json(
+        HttpStatusCode.OK, $$"""{"images": [{"id": "i-1", "name": "{{imageName}}"}]}"""))));
+
+    // Connections made by dependency injection run on the real clock: tokens are issued for now, not for FakeKeystone.Now.
+    private static FakeKeystone Live(FakeKeystone keystone)
+    {
+        keystone.Clock.Advance(DateTimeOffset.UtcNow - FakeKeystone.Now);
+        return keystone;
+    }
 
     private static async Task<string[]> ImageNamesAsync(OpenStackClient client) =>
         (await client.Image.Images.ListAsync().ToArrayAsync()).Select(i => i.Name!).ToArray();
@@ -121,9 +128,9 @@ public sealed class DependencyInjectionTests
     public async Task Retries_apply_with_dependency_injection_too()
     {
         int calls = 0;
-        var keystone = new FakeKeystone((_, _) => Task.FromResult(Interlocked.Increment(ref calls) == 1
+        var keystone = Live(new FakeKeystone((_, _) => Task.FromResult(Interlocked.Increment(ref calls) == 1
             ? FakeHttpHandler.Json(HttpStatusCode.ServiceUnavailable, "{}")
-            : FakeHttpHandler.Json(HttpStatusCode.OK, """{"images": []}""")));
+            : FakeHttpHandler.Json(HttpStatusCode.OK, """{"images": []}"""))));
         var services = new ServiceCollection();
         services.AddOpenStack(_ => Options()).ConfigurePrimaryHttpMessageHandler(() => keystone.Handler);
         await using ServiceProvider provider = services.BuildServiceProvider();
@@ -136,7 +143,7 @@ public sealed class DependencyInjectionTests
     public async Task A_failed_first_connection_is_not_cached()
     {
         int tokenRequests = 0;
-        var keystone = new FakeKeystone();
+        var keystone = Live(new FakeKeystone());
         var handler = new FakeHttpHandler(async (request, ct) =>
         {
             if (request.IsTokenRequest && Interlocked.Increment(ref tokenRequests) == 1)
