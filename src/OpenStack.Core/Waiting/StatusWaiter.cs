@@ -44,6 +44,7 @@ public static class StatusWaiter
         var wanted = new HashSet<string>(targets ?? throw new ArgumentNullException(nameof(targets)), StringComparer.OrdinalIgnoreCase);
         if (wanted.Count == 0) throw new ArgumentException("At least one target status is needed.", nameof(targets));
         options ??= new WaitOptions();
+        Validate(options);
         var failures = new HashSet<string>(options.FailureStates ?? defaultFailures, StringComparer.OrdinalIgnoreCase);
         failures.ExceptWith(wanted); // waiting for ERROR on purpose must work
         var clock = options.TimeProvider;
@@ -55,9 +56,9 @@ public static class StatusWaiter
             var last = status(current);
             if (last is not null && wanted.Contains(last)) return current;
             if (last is not null && failures.Contains(last)) throw new ResourceStatusException(resource, last, fault?.Invoke(current));
-            if (clock.GetElapsedTime(start) + options.PollInterval > options.Timeout)
+            if (NextPause(options, clock, start) is not { } pause)
                 throw new TimeoutException($"{resource} did not reach {string.Join(" or ", wanted.OrderBy(x => x, StringComparer.Ordinal))} within {options.Timeout}; last status {last ?? "(none)"}.");
-            await Task.Delay(options.PollInterval, clock, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(pause, clock, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -78,6 +79,7 @@ public static class StatusWaiter
     {
         ArgumentNullException.ThrowIfNull(get);
         options ??= new WaitOptions();
+        Validate(options);
         var failures = new HashSet<string>(options.FailureStates ?? defaultFailures, StringComparer.OrdinalIgnoreCase);
         var clock = options.TimeProvider;
         var start = clock.GetTimestamp();
@@ -93,9 +95,28 @@ public static class StatusWaiter
                 return;
             }
             if (last is not null && failures.Contains(last)) throw new ResourceStatusException(resource, last, null);
-            if (clock.GetElapsedTime(start) + options.PollInterval > options.Timeout)
+            if (NextPause(options, clock, start) is not { } pause)
                 throw new TimeoutException($"{resource} still exists after {options.Timeout}; last status {last ?? "(none)"}.");
-            await Task.Delay(options.PollInterval, clock, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(pause, clock, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    // The pause before the next poll: the interval, shortened so that the last poll happens at the deadline
+    // rather than one interval before it; null once the deadline has passed.
+    private static TimeSpan? NextPause(WaitOptions options, TimeProvider clock, long start)
+    {
+        if (options.Timeout == Timeout.InfiniteTimeSpan) return options.PollInterval;
+        var remaining = options.Timeout - clock.GetElapsedTime(start);
+        if (remaining <= TimeSpan.Zero) return null;
+        return remaining < options.PollInterval ? remaining : options.PollInterval;
+    }
+
+    private static void Validate(WaitOptions options)
+    {
+        if (options.Timeout < TimeSpan.Zero && options.Timeout != Timeout.InfiniteTimeSpan)
+            throw new ArgumentOutOfRangeException(nameof(options), options.Timeout, "WaitOptions.Timeout must be positive or Timeout.InfiniteTimeSpan.");
+        if (options.PollInterval < TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(options), options.PollInterval, "WaitOptions.PollInterval must not be negative.");
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options));
     }
 }

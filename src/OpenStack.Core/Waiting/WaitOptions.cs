@@ -6,7 +6,10 @@ namespace OpenStack.Waiting;
 /// <summary>How long and how often to poll a resource while waiting for a status.</summary>
 public sealed class WaitOptions
 {
-    /// <summary>Give up after this long (default 10 minutes) with a <see cref="TimeoutException"/>.</summary>
+    /// <summary>
+    /// Give up after this long (default 10 minutes) with a <see cref="TimeoutException"/>; the last poll happens at
+    /// this deadline. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> waits until cancelled.
+    /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Pause between polls (default 2 seconds).</summary>
