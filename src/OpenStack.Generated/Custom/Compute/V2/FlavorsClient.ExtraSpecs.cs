@@ -11,7 +11,7 @@ namespace OpenStack.Compute.V2;
 // key in the path. The spec format describes fixed keys, so these two calls live here.
 public partial class FlavorsClient
 {
-    /// <summary>Reads one extra spec of a flavor (GET flavors/{id}/os-extra-specs/{key}).</summary>
+    /// <summary>Reads one extra spec of a flavor (GET flavors/{id}/os-extra_specs/{key}).</summary>
     /// <returns>The value; an absent key answers 404.</returns>
     /// <exception cref="OpenStackException">The service answered with an error status (404: no such flavor or key).</exception>
     public virtual async Task<string?> GetExtraSpecAsync(string id, string key, CancellationToken cancellationToken = default)
@@ -20,7 +20,7 @@ public partial class FlavorsClient
         return body[key]?.GetValue<string>();
     }
 
-    /// <summary>Creates or changes one extra spec of a flavor (PUT flavors/{id}/os-extra-specs/{key}; admin).</summary>
+    /// <summary>Creates or changes one extra spec of a flavor (PUT flavors/{id}/os-extra_specs/{key}; admin).</summary>
     /// <returns>The value the service stored.</returns>
     /// <exception cref="OpenStackException">The service answered with an error status.</exception>
     public virtual async Task<string?> SetExtraSpecAsync(string id, string key, string value, CancellationToken cancellationToken = default)
@@ -37,6 +37,6 @@ public partial class FlavorsClient
     {
         if (id is null) throw new ArgumentNullException(nameof(id));
         if (key is null) throw new ArgumentNullException(nameof(key));
-        return new Uri(_http.BaseAddress!, "flavors/" + Uri.EscapeDataString(id) + "/os-extra-specs/" + Uri.EscapeDataString(key));
+        return new Uri(_http.BaseAddress!, "flavors/" + Uri.EscapeDataString(id) + "/os-extra_specs/" + Uri.EscapeDataString(key));
     }
 }

@@ -51,19 +51,19 @@ public partial interface IFlavorsApi
     /// <summary>
     /// Reads all extra specs of the flavor.
     /// </summary>
-    [global::Refit.Get("/flavors/{id}/os-extra-specs")]
+    [global::Refit.Get("/flavors/{id}/os-extra_specs")]
     global::System.Threading.Tasks.Task<FlavorListExtraSpecsResponseEnvelope> ListExtraSpecsAsync(string id, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>
     /// Creates or replaces the given extra specs (admin); others keep their values. Returns the ones sent.
     /// </summary>
-    [global::Refit.Post("/flavors/{id}/os-extra-specs")]
+    [global::Refit.Post("/flavors/{id}/os-extra_specs")]
     global::System.Threading.Tasks.Task<FlavorSetExtraSpecsResponseEnvelope> SetExtraSpecsAsync(string id, [global::Refit.Body] FlavorSetExtraSpecsRequest body, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>
     /// Removes one extra spec (admin).
     /// </summary>
-    [global::Refit.Delete("/flavors/{id}/os-extra-specs/{key}")]
+    [global::Refit.Delete("/flavors/{id}/os-extra_specs/{key}")]
     global::System.Threading.Tasks.Task DeleteExtraSpecAsync(string id, string key, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>

@@ -31,7 +31,7 @@ public sealed partial class KeypairCreateOptions
     public KeypairType? Type { get; set; }
 
     /// <summary>
-    /// Owner; admins may create for another user (2.10 and later).
+    /// Owner (always returned on create); sending it (an admin creating for another user) needs 2.10.
     /// Since microversion 2.10; absent from older responses.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user_id")]
