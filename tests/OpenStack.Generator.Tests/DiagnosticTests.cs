@@ -309,6 +309,47 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void OSG014_marker_field_that_is_not_a_field()
+    {
+        var spec = new SpecText(Folder + "widgets.yaml", """
+            kind: resource
+            name: Widget
+            path: ""
+            itemPath: "{name}"
+            envelope: { list: null }
+            pagination: { kind: marker, markerField: [name, subdir] }
+            fields:
+              name: { type: string }
+            operations:
+              list:
+                query:
+                  marker: { type: string }
+            """);
+        var d = Only("OSG014", spec, Service);
+        AssertAt(d, spec.Path, 6, 29); // the markerField value
+        Assert.Contains("'subdir'", d.GetMessage());
+    }
+
+    [Fact]
+    public void OSG014_links_pagination_on_a_bare_array_list()
+    {
+        var spec = new SpecText(Folder + "widgets.yaml", """
+            kind: resource
+            name: Widget
+            path: widgets
+            envelope: { list: null }
+            pagination: { kind: links }
+            fields:
+              id: { type: string }
+            operations:
+              list: {}
+            """);
+        var d = Only("OSG014", spec, Service);
+        AssertAt(d, spec.Path, 5, 15);
+        Assert.Contains("envelope.list", d.GetMessage());
+    }
+
+    [Fact]
     public void OSG016_extends_without_such_a_reference_spec_points_at_extends()
     {
         // No reference specs here (the SDK's own build): only a project using the OpenStack.Sdk package has them.

@@ -211,13 +211,15 @@ internal static class ApiEmitter
                 w.Line("    }, cancellationToken);");
                 break;
             case "marker":
-                var idField = r.Fields.FirstOrDefault(f => f.JsonName == "id")?.CsName ?? "Id";
+                var markerNames = r.Pagination.MarkerFields.Count == 0 ? new[] { "id" } : r.Pagination.MarkerFields.ToArray();
+                var markerExpr = string.Join(" ?? ", markerNames.Select(n => "items[items.Count - 1]." + (r.Fields.FirstOrDefault(f => f.JsonName == n)?.CsName ?? Parse.Naming.Pascal(n))));
                 w.Line("    return global::OpenStack.Paging.Pageable.Create<" + r.Name + ">(async (next, ct) =>");
                 w.Line("    {");
                 w.Line("        var query = next is null ? options : (options ?? new " + Names.ListOptions(r) + "()).WithMarker(next);");
                 w.Line("        var page = await global::OpenStack.Http.RefitCall.Run(_api." + method + Async + "(" + string.Format(refitArgs, "query") + ")).ConfigureAwait(false);");
-                w.Line("        var items = page.Items ?? global::System.Array.Empty<" + r.Name + ">();");
-                w.Line("        return new global::OpenStack.Paging.Page<" + r.Name + ">(items, items.Count == 0 ? null : items[items.Count - 1]." + idField + ");");
+                // A bare-array page may be null: some services answer an empty listing with 204 and no body.
+                w.Line("        var items = " + (r.ListEnvelope is null ? "page?.Items" : "page.Items") + " ?? global::System.Array.Empty<" + r.Name + ">();");
+                w.Line("        return new global::OpenStack.Paging.Page<" + r.Name + ">(items, items.Count == 0 ? null : " + markerExpr + ");");
                 w.Line("    }, cancellationToken);");
                 break;
             default:

@@ -470,6 +470,18 @@ internal static class ModelEmitter
     private static void EmitListPage(CodeWriter w, ResourceModel r)
     {
         var name = Names.ListPage(r);
+        if (r.ListEnvelope is null)
+        {
+            // A bare JSON array (Swift): the page is the list itself.
+            w.Summary("One page of a " + r.Plural + " listing: the bare JSON array the server sends.");
+            w.Open("public sealed partial class " + name + " : global::System.Collections.Generic.List<" + r.Name + ">");
+            w.Summary("The " + r.Plural + " on this page.");
+            w.Line("[" + Names.Json + ".JsonIgnore]");
+            w.Line("public global::System.Collections.Generic.IReadOnlyList<" + r.Name + "> Items => this;");
+            w.Close();
+            w.Line();
+            return;
+        }
         w.Summary("One page of a " + r.Plural + " listing, as the server sends it.");
         w.Open("public sealed partial record " + name);
         if (r.ListItemEnvelope is null)

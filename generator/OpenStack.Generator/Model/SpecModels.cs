@@ -61,7 +61,8 @@ internal sealed record ResourceModel(
 /// </summary>
 internal sealed record StatusModel(string StatusExpression, EquatableArray<string> Failures, string? FaultExpression, EquatableArray<string> DeleteFailures);
 
-internal sealed record PaginationModel(string Kind, string? Next, string Marker);
+/// <summary>MarkerFields: the item fields whose value (the first that is set) is the next marker; empty means id.</summary>
+internal sealed record PaginationModel(string Kind, string? Next, string Marker, EquatableArray<string> MarkerFields = default);
 
 internal enum FieldKind { String, Int32, Int64, Number, Boolean, DateTime, Array, Map, Object, Enum, Json }
 

@@ -211,7 +211,8 @@ internal static class SpecParser
             var itemPath = (string?)_root["itemPath"] ?? path + "/{id}";
             var envelope = _root["envelope"] as JObject;
             var itemEnvelope = envelope?["item"]?.Type == JTokenType.String ? (string)envelope["item"]! : null;
-            var listEnvelope = (string?)envelope?["list"] ?? Naming.Snake(plural);
+            // envelope.list: null means the list body is a bare JSON array (Swift listings).
+            var listEnvelope = envelope?["list"]?.Type == JTokenType.Null ? null : (string?)envelope?["list"] ?? Naming.Snake(plural);
             var listItemEnvelope = (string?)envelope?["listItem"];
             var additional = (bool?)_root["additionalProperties"] ?? false;
 
@@ -341,11 +342,25 @@ internal static class SpecParser
             else if (kind == "marker" && list is not null && !list.Query.Any(q => q.JsonName == marker))
                 _ctx.Report(DiagnosticDescriptors.PaginationMismatch, "pagination.kind", kind,
                     "a '" + marker + "' parameter in operations.list.query");
-            else if (kind == "marker" && !HasIdField())
+            // markerField: the item field (or fields, first one set) whose last value is the next marker; default id.
+            var markerFields = p["markerField"] switch
+            {
+                JArray a => a.Select(t => (string)t!).ToList(),
+                JValue v when v.Type == JTokenType.String => new List<string> { (string)v! },
+                _ => new List<string>(),
+            };
+            if (kind == "marker" && markerFields.Count == 0 && !HasIdField())
                 _ctx.Report(DiagnosticDescriptors.PaginationMismatch, "pagination.kind", kind,
                     "an 'id' field: the next marker is the last item's id");
+            foreach (var f in markerFields)
+                if (!(_root["fields"] is JObject fs && fs[f] is not null))
+                    _ctx.Report(DiagnosticDescriptors.PaginationMismatch, "pagination.markerField", kind,
+                        "a field named '" + f + "': the next marker is read from it");
+            if ((kind == "links" || kind == "next") && _root["envelope"] is JObject e && e["list"]?.Type == JTokenType.Null)
+                _ctx.Report(DiagnosticDescriptors.PaginationMismatch, "pagination.kind", kind,
+                    "an envelope.list key: a bare array has no next link beside it");
             var next = (string?)p["next"] ?? (kind == "next" ? "next" : null);
-            return new PaginationModel(kind, next, marker);
+            return new PaginationModel(kind, next, marker, markerFields.ToEquatableArray());
         }
 
         private bool HasIdField() => _root["fields"] is JObject f && f["id"] is not null;

@@ -12,6 +12,8 @@ namespace OpenStack;
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Text.Json.Nodes.JsonObject))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Text.Json.Nodes.JsonArray))]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Text.Json.JsonElement))]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::OpenStack.Test.V1.Bin), TypeInfoPropertyName = "TestV1Bin")]
+[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::OpenStack.Test.V1.BinListPage), TypeInfoPropertyName = "TestV1BinListPage")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::OpenStack.Test.V1.Cog), TypeInfoPropertyName = "TestV1Cog")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::OpenStack.Test.V1.CogListPage), TypeInfoPropertyName = "TestV1CogListPage")]
 [global::System.Text.Json.Serialization.JsonSerializable(typeof(global::OpenStack.Test.V1.Gadget), TypeInfoPropertyName = "TestV1Gadget")]

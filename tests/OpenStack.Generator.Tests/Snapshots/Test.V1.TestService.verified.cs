@@ -26,6 +26,7 @@ public partial class TestService
     {
         Http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         Microversions = microversions;
+        Bins = new BinsClient(http, microversions);
         Cogs = new CogsClient(http, microversions);
         Gadgets = new GadgetsClient(http, microversions);
         Parts = new PartsClient(http, microversions);
@@ -39,6 +40,7 @@ public partial class TestService
     protected TestService()
     {
         Http = null!;
+        Bins = null!;
         Cogs = null!;
         Gadgets = null!;
         Parts = null!;
@@ -55,6 +57,11 @@ public partial class TestService
     /// The microversion this service is spoken to with (pinned or negotiated on first use), or null when not tracked.
     /// </summary>
     public global::OpenStack.Catalog.MicroversionNegotiator? Microversions { get; }
+
+    /// <summary>
+    /// Bins: A bin listed at the endpoint root.
+    /// </summary>
+    public virtual BinsClient Bins { get; }
 
     /// <summary>
     /// Cogs.

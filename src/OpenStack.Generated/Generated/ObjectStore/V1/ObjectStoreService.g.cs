@@ -20,6 +20,8 @@ public partial class ObjectStoreService
     public ObjectStoreService(global::System.Net.Http.HttpClient http)
     {
         Http = http ?? throw new global::System.ArgumentNullException(nameof(http));
+        Containers = new ContainersClient(http);
+        Objects = new ObjectsClient(http);
     }
 
     /// <summary>
@@ -28,10 +30,22 @@ public partial class ObjectStoreService
     protected ObjectStoreService()
     {
         Http = null!;
+        Containers = null!;
+        Objects = null!;
     }
 
     /// <summary>
     /// The HttpClient every resource client of this service uses.
     /// </summary>
     public global::System.Net.Http.HttpClient Http { get; }
+
+    /// <summary>
+    /// Containers: A container of objects in the account; its metadata and ACLs travel in headers.
+    /// </summary>
+    public virtual ContainersClient Containers { get; }
+
+    /// <summary>
+    /// Objects: An object in a container: an entry of the container listing, or a pseudo-folder (subdir) when listing with a delimiter.
+    /// </summary>
+    public virtual ObjectsClient Objects { get; }
 }
