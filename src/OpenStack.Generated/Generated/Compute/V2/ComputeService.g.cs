@@ -26,6 +26,15 @@ public partial class ComputeService
     {
         Http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         Microversions = microversions;
+        AvailabilityZones = new AvailabilityZonesClient(http, microversions);
+        Flavors = new FlavorsClient(http, microversions);
+        Hypervisors = new HypervisorsClient(http, microversions);
+        Keypairs = new KeypairsClient(http, microversions);
+        Limits = new LimitsClient(http, microversions);
+        QuotaSets = new QuotaSetsClient(http, microversions);
+        ServerGroups = new ServerGroupsClient(http, microversions);
+        Servers = new ServersClient(http, microversions);
+        Services = new ServicesClient(http, microversions);
     }
 
     /// <summary>
@@ -34,6 +43,15 @@ public partial class ComputeService
     protected ComputeService()
     {
         Http = null!;
+        AvailabilityZones = null!;
+        Flavors = null!;
+        Hypervisors = null!;
+        Keypairs = null!;
+        Limits = null!;
+        QuotaSets = null!;
+        ServerGroups = null!;
+        Servers = null!;
+        Services = null!;
     }
 
     /// <summary>
@@ -45,4 +63,49 @@ public partial class ComputeService
     /// The microversion this service is spoken to with (pinned or negotiated on first use), or null when not tracked.
     /// </summary>
     public global::OpenStack.Catalog.MicroversionNegotiator? Microversions { get; }
+
+    /// <summary>
+    /// AvailabilityZones: An availability zone and whether it is available; the detailed list (admin) adds its hosts and services.
+    /// </summary>
+    public virtual AvailabilityZonesClient AvailabilityZones { get; }
+
+    /// <summary>
+    /// Flavors: A flavor: the vCPUs, RAM, root/ephemeral/swap disks and extra specs a server is built with.
+    /// </summary>
+    public virtual FlavorsClient Flavors { get; }
+
+    /// <summary>
+    /// Hypervisors: A compute node's hypervisor.
+    /// </summary>
+    public virtual HypervisorsClient Hypervisors { get; }
+
+    /// <summary>
+    /// Keypairs: An SSH or x509 key pair that servers can be built with, owned by a user.
+    /// </summary>
+    public virtual KeypairsClient Keypairs { get; }
+
+    /// <summary>
+    /// Limits: The current project's absolute limits and their usage; rate limits are always empty.
+    /// </summary>
+    public virtual LimitsClient Limits { get; }
+
+    /// <summary>
+    /// QuotaSets: A project's compute quotas (-1: unlimited).
+    /// </summary>
+    public virtual QuotaSetsClient QuotaSets { get; }
+
+    /// <summary>
+    /// ServerGroups: A group of servers placed by an affinity or anti-affinity policy.
+    /// </summary>
+    public virtual ServerGroupsClient ServerGroups { get; }
+
+    /// <summary>
+    /// Servers: A virtual machine (or bare-metal host) with its flavor, image, addresses and state.
+    /// </summary>
+    public virtual ServersClient Servers { get; }
+
+    /// <summary>
+    /// Services: A Nova service process (nova-compute, nova-scheduler, nova-conductor) on a host.
+    /// </summary>
+    public virtual ServicesClient Services { get; }
 }
