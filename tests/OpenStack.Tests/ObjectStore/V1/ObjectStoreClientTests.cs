@@ -69,6 +69,27 @@ public sealed class ObjectStoreClientTests
     }
 
     [Fact]
+    public async Task Download_streams_instead_of_buffering_the_body()
+    {
+        var data = new GeneratedStream(256L * 1024 * 1024, seed: 3);
+        var (client, _) = await Connect(_ =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(data) };
+            response.Content.Headers.TryAddWithoutValidation("X-Object-Meta-Color", "red");
+            return Task.FromResult(response);
+        });
+        using (client)
+        {
+            await using var download = await client.ObjectStore.Objects.DownloadAsync("c", "big");
+            var buffer = new byte[4096];
+            var n = await download.Content.ReadAsync(buffer);
+            Assert.True(n > 0);
+            Assert.True(data.BytesRead < 1024 * 1024, $"{data.BytesRead} bytes were read for a 4 KiB read: the body was buffered");
+            Assert.Equal("red", download.Metadata.Metadata["Color"]);
+        }
+    }
+
+    [Fact]
     public async Task Object_names_keep_dot_segments_and_slashes_verbatim()
     {
         var (client, seen) = await Connect(_ => Task.FromResult(new HttpResponseMessage(HttpStatusCode.NoContent)));

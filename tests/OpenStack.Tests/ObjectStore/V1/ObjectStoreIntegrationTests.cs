@@ -115,6 +115,61 @@ public sealed class ObjectStoreIntegrationTests
     }
 
     [SkippableFact]
+    public async Task Read_and_write_acls_let_another_project_in_and_removing_them_shuts_it_out()
+    {
+        var container = SwiftTestSupport.UniqueContainer();
+        var admin = CloudFixture.Options();
+        using var demo = await OpenStackClient.ConnectAsync(new OpenStackClientOptions
+        {
+            AuthUrl = admin.AuthUrl,
+            Username = "demo",
+            Password = Environment.GetEnvironmentVariable("DEVCLOUD_DEMO_PASSWORD") ?? "demo",
+            UserDomainName = "Default",
+            ProjectName = "demo",
+            ProjectDomainName = "Default",
+            RegionName = admin.RegionName,
+        });
+        var demoProject = demo.Connection.Token.ProjectId!;
+        try
+        {
+            await Swift.Containers.CreateAsync(container);
+            await Swift.Objects.UploadAsync(container, "doc.txt", Text("for demo"));
+            // The demo user's token, on the admin project's object (an absolute URL bypasses demo's own account).
+            var objectUri = Swift.Objects.GetObjectUri(container, "doc.txt");
+
+            var refused = await Assert.ThrowsAsync<OpenStackException>(() => demo.ObjectStore.Http.GetStringAsync(objectUri));
+            Assert.Equal(403, refused.Status);
+            Assert.StartsWith("tx", refused.RequestId);
+
+            await Swift.Containers.UpdateAsync(container, new ContainerUpdateOptions { ReadAcl = demoProject + ":*", WriteAcl = demoProject + ":*" });
+            Assert.Equal("for demo", await demo.ObjectStore.Http.GetStringAsync(objectUri));
+            using (var put = await demo.ObjectStore.Http.PutAsync(Swift.Objects.GetObjectUri(container, "from-demo.txt"), new StringContent("written by demo")))
+                Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+            var head = await Swift.Objects.GetMetadataAsync(container, "from-demo.txt");
+            Assert.Equal("written by demo".Length, head.ContentLength);
+
+            await Swift.Containers.UpdateAsync(container, new ContainerUpdateOptions { ReadAcl = "", WriteAcl = "" });
+            Assert.Equal(403, (await Assert.ThrowsAsync<OpenStackException>(() => demo.ObjectStore.Http.GetStringAsync(objectUri))).Status);
+        }
+        finally
+        {
+            await SwiftTestSupport.DeleteContainerAndContentsAsync(Swift, container);
+        }
+    }
+
+    [SkippableFact]
+    public async Task Listing_a_missing_container_is_a_404_with_swifts_request_id()
+    {
+        var error = await Assert.ThrowsAsync<OpenStackException>(async () =>
+        {
+            await foreach (var _ in Swift.Objects.ListAsync(SwiftTestSupport.UniqueContainer())) { }
+        });
+        Assert.Equal(404, error.Status);
+        Assert.StartsWith("tx", error.RequestId);
+        Assert.False(string.IsNullOrEmpty(error.ServerMessage));
+    }
+
+    [SkippableFact]
     public async Task Container_listing_pages_by_marker_and_filters_by_prefix()
     {
         var prefix = SwiftTestSupport.UniqueContainer();
