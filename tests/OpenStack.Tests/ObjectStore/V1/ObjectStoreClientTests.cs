@@ -90,6 +90,70 @@ public sealed class ObjectStoreClientTests
     }
 
     [Fact]
+    public async Task DownloadToAsync_rejects_data_that_does_not_match_swifts_etag()
+    {
+        var (client, _) = await Connect(_ =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent("tampered"u8.ToArray()) };
+            response.Headers.TryAddWithoutValidation("Etag", "00112233445566778899aabbccddeeff");
+            return Task.FromResult(response);
+        });
+        using (client)
+        {
+            var error = await Assert.ThrowsAsync<InvalidDataException>(() => client.ObjectStore.Objects.DownloadToAsync("c", "o", new MemoryStream()));
+            Assert.Contains("00112233445566778899aabbccddeeff", error.Message);
+        }
+    }
+
+    [Fact]
+    public async Task Header_options_become_swifts_set_and_remove_headers()
+    {
+        var (client, seen) = await Connect(_ => Task.FromResult(new HttpResponseMessage(HttpStatusCode.NoContent)));
+        using (client)
+        {
+            await client.ObjectStore.Account.UpdateMetadataAsync(new AccountUpdateOptions { Metadata = { ["A"] = "1", ["B"] = "" }, RemoveMetadata = { "C" }, TempUrlKey2 = "k2" });
+            await client.ObjectStore.Account.UpdateMetadataAsync(new AccountUpdateOptions { TempUrlKey2 = "" });
+            await client.ObjectStore.Containers.UpdateAsync("c", new ContainerUpdateOptions { ReadAcl = "", WriteAcl = "p:u", TempUrlKey = "k", RemoveMetadata = { "Old" } });
+            await client.ObjectStore.Objects.CopyAsync("src", "a b", "dst", "c", new ObjectCopyOptions { FreshMetadata = true });
+
+            static Dictionary<string, string> Headers(HttpRequestMessage r)
+                => r.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
+            var account = Headers(seen[0]);
+            Assert.Equal(HttpMethod.Post, seen[0].Method);
+            Assert.Equal("1", account["X-Account-Meta-A"]);
+            Assert.True(account.ContainsKey("X-Remove-Account-Meta-B"));
+            Assert.True(account.ContainsKey("X-Remove-Account-Meta-C"));
+            Assert.Equal("k2", account["X-Account-Meta-Temp-URL-Key-2"]);
+            Assert.False(account.ContainsKey("X-Account-Meta-Temp-URL-Key")); // the first slot is never touched
+            Assert.True(Headers(seen[1]).ContainsKey("X-Remove-Account-Meta-Temp-URL-Key-2"));
+
+            var container = Headers(seen[2]);
+            Assert.True(container.ContainsKey("X-Remove-Container-Read"));
+            Assert.Equal("p:u", container["X-Container-Write"]);
+            Assert.Equal("k", container["X-Container-Meta-Temp-URL-Key"]);
+            Assert.True(container.ContainsKey("X-Remove-Container-Meta-Old"));
+
+            var copy = Headers(seen[3]);
+            Assert.Equal(HttpMethod.Put, seen[3].Method);
+            Assert.Equal("/src/a%20b", copy["X-Copy-From"]);
+            Assert.Equal("true", copy["X-Fresh-Metadata"]);
+            Assert.Equal("/v1/AUTH_p-456/dst/c", seen[3].RequestUri!.AbsolutePath);
+        }
+    }
+
+    [Fact]
+    public async Task A_container_cannot_change_its_storage_policy_or_have_a_slash_in_its_name()
+    {
+        var (client, seen) = await Connect(_ => Task.FromResult(new HttpResponseMessage(HttpStatusCode.NoContent)));
+        using (client)
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => client.ObjectStore.Containers.UpdateAsync("c", new ContainerUpdateOptions { StoragePolicy = "gold" }));
+            await Assert.ThrowsAsync<ArgumentException>(() => client.ObjectStore.Containers.CreateAsync("a/b"));
+            Assert.Empty(seen);
+        }
+    }
+
+    [Fact]
     public async Task Object_names_keep_dot_segments_and_slashes_verbatim()
     {
         var (client, seen) = await Connect(_ => Task.FromResult(new HttpResponseMessage(HttpStatusCode.NoContent)));
