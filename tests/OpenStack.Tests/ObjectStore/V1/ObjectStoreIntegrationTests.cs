@@ -344,8 +344,16 @@ public sealed class ObjectStoreIntegrationTests
             Assert.False(string.IsNullOrEmpty(refused.ServerMessage));
             Assert.Empty(await Swift.Objects.ListAsync(container).ToListAsync());
 
-            var ok = await Swift.Objects.UploadAsync(container, "o", Text("data"), new ObjectUploadOptions { ETag = Md5(Encoding.UTF8.GetBytes("data")) });
+            var ok = await Swift.Objects.UploadAsync(container, "o", Text("data"), new ObjectUploadOptions
+            {
+                ETag = Md5(Encoding.UTF8.GetBytes("data")),
+                ContentDisposition = "attachment; filename=\"o.txt\"",
+                DeleteAfter = TimeSpan.FromHours(1),
+            });
             Assert.Equal(Md5(Encoding.UTF8.GetBytes("data")), ok.ETag);
+            var head = await Swift.Objects.GetMetadataAsync(container, "o");
+            Assert.Equal("attachment; filename=\"o.txt\"", head.ContentDisposition);
+            Assert.InRange(head.DeleteAt!.Value, DateTimeOffset.UtcNow.AddMinutes(55), DateTimeOffset.UtcNow.AddMinutes(65));
         }
         finally
         {
