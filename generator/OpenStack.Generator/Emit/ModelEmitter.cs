@@ -45,7 +45,9 @@ internal static class ModelEmitter
         {
             w.Summary(t.Description ?? "Part of " + r.Name + ".");
             w.Open("public sealed partial record " + t.CsName);
-            EmitProperties(w, t.Fields, mutable: true, forRequest: false);
+            // Nested records travel both ways (a port's fixed_ips, a router's gateway): an unset property is left out of
+            // what is sent, unless the schema allows null, where null is a value the server should see.
+            EmitProperties(w, t.Fields, mutable: true, forRequest: false, omitUnsetNulls: true);
             ExtensionData(w, "Keys the server sent that the spec does not name.");
             EmitPrintMembers(w, t.Fields.ToList());
             w.Close();
@@ -272,13 +274,13 @@ internal static class ModelEmitter
 
     private static string Article(string name) => ("AEIOU".IndexOf(name[0]) >= 0 ? "an " : "a ") + name;
 
-    private static void EmitProperties(CodeWriter w, IEnumerable<FieldModel> fields, bool mutable, bool forRequest)
+    private static void EmitProperties(CodeWriter w, IEnumerable<FieldModel> fields, bool mutable, bool forRequest, bool omitUnsetNulls = false)
     {
         foreach (var f in fields)
         {
             w.Summary(Describe(f));
             w.Line("[" + Names.Json + ".JsonPropertyName(" + CodeWriter.Literal(f.JsonName) + ")]");
-            if (forRequest && !f.Required)
+            if ((forRequest && !f.Required) || (omitUnsetNulls && !f.Nullable))
                 w.Line("[" + Names.Json + ".JsonIgnore(Condition = " + Names.Json + ".JsonIgnoreCondition.WhenWritingNull)]");
             if (f.Deprecated) w.Line("[global::System.Obsolete(\"Deprecated by the service.\")]");
             var type = Names.Type(f.Type, mutable || forRequest);

@@ -173,7 +173,64 @@ internal static class RootEmitter
                 types.Add(Names.ActionResponseEnvelope(r, a));
             if (r.List is not null && r.ListItemEnvelope is not null) types.Add(Names.ListItem(r));
             types.AddRange(r.NestedTypes.Select(t => t.CsName));
+            types.AddRange(r.Enums.Select(e => e.CsName));
             foreach (var t in types) yield return (ns + t, Names.TypeInfoName(b.Service, t));
+            // Lists, maps and nullables of generated types get metadata too; named by System.Text.Json alone
+            // (IReadOnlyListService, NullableServiceState) they would collide across services (SYSLIB1031).
+            var wrappers = new List<(TypeRef Type, bool Mutable)>();
+            if (r.List is not null) wrappers.Add((new TypeRef(FieldKind.Array, Element: new TypeRef(FieldKind.Object, r.ListItemEnvelope is null ? r.Name : Names.ListItem(r))), false));
+            wrappers.AddRange(r.Fields.Select(f => (f.Type, false)));
+            wrappers.AddRange(r.NestedTypes.SelectMany(t => t.Fields).Select(f => (f.Type, true)));
+            if (r.Create is not null) wrappers.AddRange(r.Create.Fields.Select(f => (f.Type, true)));
+            if (r.Update is not null) wrappers.AddRange(r.Update.Fields.Select(f => (f.Type, true)));
+            wrappers.AddRange(r.Actions.SelectMany(a => a.RequestFields).Select(f => (f.Type, true)));
+            wrappers.AddRange(r.Actions.Where(a => a.ResponseType is not null).Select(a => (a.ResponseType!, false)));
+            var seen = new HashSet<string>();
+            foreach (var (type, mutable) in wrappers)
+                foreach (var (t, name) in Wrappers(type, mutable, ns))
+                    if (seen.Add(t)) yield return (t, Names.TypeInfoName(b.Service, name));
+        }
+    }
+
+    /// <summary>The generic or nullable types over generated types that a field's type contains, fully qualified.</summary>
+    private static IEnumerable<(string Type, string Name)> Wrappers(TypeRef type, bool mutable, string ns)
+    {
+        switch (type.Kind)
+        {
+            case FieldKind.Enum:
+                yield return (ns + type.Name + "?", "Nullable" + type.Name);
+                break;
+            case FieldKind.Array:
+            case FieldKind.Map:
+                if (Qualified(type.Element!, mutable, ns) is not { } element) yield break;
+                var generic = type.Kind == FieldKind.Array
+                    ? (mutable ? "IList" : "IReadOnlyList")
+                    : (mutable ? "IDictionary" : "IReadOnlyDictionary");
+                yield return ("global::System.Collections.Generic." + generic + (type.Kind == FieldKind.Map ? "<string, " : "<") + element.Type + ">",
+                    generic + (type.Kind == FieldKind.Map ? "String" : "") + element.Name);
+                foreach (var inner in Wrappers(type.Element!, mutable, ns)) yield return inner;
+                break;
+        }
+    }
+
+    /// <summary>A type that involves a generated type, fully qualified, with the name System.Text.Json would give it; else null.</summary>
+    private static (string Type, string Name)? Qualified(TypeRef type, bool mutable, string ns)
+    {
+        switch (type.Kind)
+        {
+            case FieldKind.Enum:
+            case FieldKind.Object:
+                return (ns + type.Name, type.Name!);
+            case FieldKind.Array:
+            case FieldKind.Map:
+                if (Qualified(type.Element!, mutable, ns) is not { } element) return null;
+                var generic = type.Kind == FieldKind.Array
+                    ? (mutable ? "IList" : "IReadOnlyList")
+                    : (mutable ? "IDictionary" : "IReadOnlyDictionary");
+                return ("global::System.Collections.Generic." + generic + (type.Kind == FieldKind.Map ? "<string, " : "<") + element.Type + ">",
+                    generic + (type.Kind == FieldKind.Map ? "String" : "") + element.Name);
+            default:
+                return null;
         }
     }
 }

@@ -69,6 +69,7 @@ internal enum FieldKind { String, Int32, Int64, Number, Boolean, DateTime, Array
 /// <summary>A field's C# type. Name is set for Object (nested record) and Enum (extensible enum struct).</summary>
 internal sealed record TypeRef(FieldKind Kind, string? Name = null, TypeRef? Element = null);
 
+/// <summary>Nullable: the schema's type allows null (type: [x, "null"]), so a null is a value worth sending.</summary>
 internal sealed record FieldModel(
     string JsonName,
     string CsName,
@@ -80,7 +81,8 @@ internal sealed record FieldModel(
     bool Required,
     bool Deprecated,
     string? MinVersion,
-    string? MaxVersion);
+    string? MaxVersion,
+    bool Nullable = false);
 
 internal sealed record TypeDefModel(string CsName, string? Description, EquatableArray<FieldModel> Fields, bool AdditionalProperties);
 

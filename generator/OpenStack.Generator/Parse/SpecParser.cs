@@ -528,7 +528,8 @@ internal static class SpecParser
             var type = ParseType(schema, at, owner + csName);
             return new FieldModel(jsonName, csName, type, (string?)schema["description"],
                 (bool?)schema["readOnly"] ?? false, (bool?)schema["writeOnly"] ?? false, (bool?)schema["secret"] ?? false,
-                Required: false, (bool?)schema["deprecated"] ?? false, (string?)schema["minVersion"], (string?)schema["maxVersion"]);
+                Required: false, (bool?)schema["deprecated"] ?? false, (string?)schema["minVersion"], (string?)schema["maxVersion"],
+                Nullable: schema["type"] is JArray types && types.Any(t => (string?)t == "null"));
         }
 
         private TypeRef ParseType(JObject schema, string at, string suggestedName)

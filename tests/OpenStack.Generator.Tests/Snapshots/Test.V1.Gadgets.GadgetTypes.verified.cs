@@ -13,12 +13,14 @@ public sealed partial record GadgetOwner
     /// The 'project_id' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("project_id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? ProjectId { get; set; }
 
     /// <summary>
     /// The 'user_id' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user_id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? UserId { get; set; }
 
     /// <summary>

@@ -13,12 +13,14 @@ public sealed partial record PartFault
     /// The 'code' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? Code { get; set; }
 
     /// <summary>
     /// The 'message' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Message { get; set; }
 
     /// <summary>
@@ -37,12 +39,14 @@ public sealed partial record PartInspectResult
     /// The 'healthy' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("healthy")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Healthy { get; set; }
 
     /// <summary>
     /// The 'notes' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("notes")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.IList<string>? Notes { get; set; }
 
     /// <summary>

@@ -13,18 +13,27 @@ public sealed partial record WidgetDimensions
     /// The 'width' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("width")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? Width { get; set; }
 
     /// <summary>
     /// The 'height' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("height")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? Height { get; set; }
+
+    /// <summary>
+    /// Nullable: written even when null; the other properties are left out when unset.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("depth")]
+    public int? Depth { get; set; }
 
     /// <summary>
     /// The 'unit' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unit")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public WidgetDimensionsUnit? Unit { get; set; }
 
     /// <summary>
@@ -43,12 +52,14 @@ public sealed partial record WidgetPart
     /// The 'part_id' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("part_id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? PartId { get; set; }
 
     /// <summary>
     /// The 'count' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? Count { get; set; }
 
     /// <summary>
