@@ -20,6 +20,19 @@ public partial class NetworkService
     public NetworkService(global::System.Net.Http.HttpClient http)
     {
         Http = http ?? throw new global::System.ArgumentNullException(nameof(http));
+        AddressScopes = new AddressScopesClient(http);
+        AvailabilityZones = new AvailabilityZonesClient(http);
+        Extensions = new ExtensionsClient(http);
+        FloatingIps = new FloatingIpsClient(http);
+        Networks = new NetworksClient(http);
+        Ports = new PortsClient(http);
+        Quotas = new QuotasClient(http);
+        RbacPolicies = new RbacPoliciesClient(http);
+        Routers = new RoutersClient(http);
+        SecurityGroupRules = new SecurityGroupRulesClient(http);
+        SecurityGroups = new SecurityGroupsClient(http);
+        SubnetPools = new SubnetPoolsClient(http);
+        Subnets = new SubnetsClient(http);
     }
 
     /// <summary>
@@ -28,10 +41,88 @@ public partial class NetworkService
     protected NetworkService()
     {
         Http = null!;
+        AddressScopes = null!;
+        AvailabilityZones = null!;
+        Extensions = null!;
+        FloatingIps = null!;
+        Networks = null!;
+        Ports = null!;
+        Quotas = null!;
+        RbacPolicies = null!;
+        Routers = null!;
+        SecurityGroupRules = null!;
+        SecurityGroups = null!;
+        SubnetPools = null!;
+        Subnets = null!;
     }
 
     /// <summary>
     /// The HttpClient every resource client of this service uses.
     /// </summary>
     public global::System.Net.Http.HttpClient Http { get; }
+
+    /// <summary>
+    /// AddressScopes: A scope within which addresses are unique and routed without NAT; subnet pools belong to one.
+    /// </summary>
+    public virtual AddressScopesClient AddressScopes { get; }
+
+    /// <summary>
+    /// AvailabilityZones: An availability zone of network or router agents.
+    /// </summary>
+    public virtual AvailabilityZonesClient AvailabilityZones { get; }
+
+    /// <summary>
+    /// Extensions: An API extension the server has loaded; its alias names the feature (e.g. router, standard-attr-tag).
+    /// </summary>
+    public virtual ExtensionsClient Extensions { get; }
+
+    /// <summary>
+    /// FloatingIps: A public address from an external network, mapped (through a router) to a fixed IP of a port.
+    /// </summary>
+    public virtual FloatingIpsClient FloatingIps { get; }
+
+    /// <summary>
+    /// Networks: An isolated layer-2 network segment; subnets and ports live on it.
+    /// </summary>
+    public virtual NetworksClient Networks { get; }
+
+    /// <summary>
+    /// Ports: A connection point on a network: a MAC address and fixed IPs that a server, router or DHCP agent plugs into.
+    /// </summary>
+    public virtual PortsClient Ports { get; }
+
+    /// <summary>
+    /// Quotas: A project's limits on Neutron resources; -1 means unlimited.
+    /// </summary>
+    public virtual QuotasClient Quotas { get; }
+
+    /// <summary>
+    /// RbacPolicies: Grants a project (or every project, target '*') access to a network, security group, address scope, subnet pool, QoS policy or address group.
+    /// </summary>
+    public virtual RbacPoliciesClient RbacPolicies { get; }
+
+    /// <summary>
+    /// Routers: A layer-3 router: routes between the subnets it has interfaces on and, through its gateway, to an external network.
+    /// </summary>
+    public virtual RoutersClient Routers { get; }
+
+    /// <summary>
+    /// SecurityGroupRules: One filtering rule of a security group: traffic in a direction, of a protocol and port range, from or to a remote prefix or group.
+    /// </summary>
+    public virtual SecurityGroupRulesClient SecurityGroupRules { get; }
+
+    /// <summary>
+    /// SecurityGroups: A named set of packet filtering rules applied to ports.
+    /// </summary>
+    public virtual SecurityGroupsClient SecurityGroups { get; }
+
+    /// <summary>
+    /// SubnetPools: A pool of address prefixes that subnets are allocated from.
+    /// </summary>
+    public virtual SubnetPoolsClient SubnetPools { get; }
+
+    /// <summary>
+    /// Subnets: An IP address block on a network, from which ports get their fixed IPs.
+    /// </summary>
+    public virtual SubnetsClient Subnets { get; }
 }
