@@ -333,8 +333,73 @@ public sealed partial record Server
     public global::System.Collections.Generic.IReadOnlyList<string>? ServerGroups { get; set; }
 
     /// <summary>
+    /// Sent on create; returned by create and rebuild only.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("adminPass")]
+    public string? AdminPassword { get; set; }
+
+    /// <summary>
+    /// Base64 user data: sent on create (ServerCreateOptions.SetUserData encodes text); returned by rebuild (2.57 and later).
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("user_data")]
+    public string? UserData { get; set; }
+
+    /// <summary>
     /// Keys the server sent that the spec does not name.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    private bool PrintMembers(global::System.Text.StringBuilder builder)
+    {
+        builder.Append("Id = ").Append(Id);
+        builder.Append(", Name = ").Append(Name);
+        builder.Append(", Status = ").Append(Status);
+        builder.Append(", ProjectId = ").Append(ProjectId);
+        builder.Append(", UserId = ").Append(UserId);
+        builder.Append(", Metadata = ").Append(Metadata);
+        builder.Append(", HostId = ").Append(HostId);
+        builder.Append(", Image = ").Append(Image);
+        builder.Append(", Flavor = ").Append(Flavor);
+        builder.Append(", Created = ").Append(Created);
+        builder.Append(", Updated = ").Append(Updated);
+        builder.Append(", Addresses = ").Append(Addresses);
+        builder.Append(", AccessIPv4 = ").Append(AccessIPv4);
+        builder.Append(", AccessIPv6 = ").Append(AccessIPv6);
+        builder.Append(", Links = ").Append(Links);
+        builder.Append(", DiskConfig = ").Append(DiskConfig);
+        builder.Append(", Progress = ").Append(Progress);
+        builder.Append(", AvailabilityZoneName = ").Append(AvailabilityZoneName);
+        builder.Append(", ConfigDrive = ").Append(ConfigDrive);
+        builder.Append(", KeyName = ").Append(KeyName);
+        builder.Append(", LaunchedAt = ").Append(LaunchedAt);
+        builder.Append(", TerminatedAt = ").Append(TerminatedAt);
+        builder.Append(", Host = ").Append(Host);
+        builder.Append(", InstanceName = ").Append(InstanceName);
+        builder.Append(", HypervisorHostname = ").Append(HypervisorHostname);
+        builder.Append(", ReservationId = ").Append(ReservationId);
+        builder.Append(", LaunchIndex = ").Append(LaunchIndex);
+        builder.Append(", InstanceHostname = ").Append(InstanceHostname);
+        builder.Append(", KernelId = ").Append(KernelId);
+        builder.Append(", RamdiskId = ").Append(RamdiskId);
+        builder.Append(", RootDeviceName = ").Append(RootDeviceName);
+        builder.Append(", InstanceUserData = ").Append(InstanceUserData);
+        builder.Append(", TaskState = ").Append(TaskState);
+        builder.Append(", VmState = ").Append(VmState);
+        builder.Append(", PowerState = ").Append(PowerState);
+        builder.Append(", VolumesAttached = ").Append(VolumesAttached);
+        builder.Append(", SecurityGroups = ").Append(SecurityGroups);
+        builder.Append(", Fault = ").Append(Fault);
+        builder.Append(", Locked = ").Append(Locked);
+        builder.Append(", LockedReason = ").Append(LockedReason);
+        builder.Append(", Description = ").Append(Description);
+        builder.Append(", Tags = ").Append(Tags);
+        builder.Append(", TrustedImageCertificates = ").Append(TrustedImageCertificates);
+        builder.Append(", HostStatus = ").Append(HostStatus);
+        builder.Append(", ServerGroups = ").Append(ServerGroups);
+        builder.Append(", AdminPassword = ").Append((AdminPassword is null ? "null" : "***"));
+        builder.Append(", UserData = ").Append(UserData);
+        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties is null ? "null" : "[" + string.Join(", ", AdditionalProperties.Keys) + "]");
+        return true;
+    }
 }

@@ -66,12 +66,18 @@ public sealed partial class ServerCreateOptions
     public string? Description { get; set; }
 
     /// <summary>
-    /// Up to 50 tags (create: 2.52 and later).
-    /// Since microversion 2.26; absent from older responses.
+    /// Sent on create; returned by create and rebuild only.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("adminPass")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    public global::System.Collections.Generic.IList<string>? Tags { get; set; }
+    public string? AdminPassword { get; set; }
+
+    /// <summary>
+    /// Base64 user data: sent on create (ServerCreateOptions.SetUserData encodes text); returned by rebuild (2.57 and later).
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("user_data")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? UserData { get; set; }
 
     /// <summary>
     /// Flavor id or URL.
@@ -95,13 +101,6 @@ public sealed partial class ServerCreateOptions
     public global::System.Text.Json.Nodes.JsonNode? Networks { get; set; }
 
     /// <summary>
-    /// Base64 (ServerCreateOptions.SetUserData encodes text).
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("user_data")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    public string? UserData { get; set; }
-
-    /// <summary>
     /// The 'block_device_mapping_v2' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("block_device_mapping_v2")]
@@ -109,11 +108,12 @@ public sealed partial class ServerCreateOptions
     public global::System.Collections.Generic.IList<ServerBlockDevice>? BlockDeviceMappings { get; set; }
 
     /// <summary>
-    /// The 'adminPass' field.
+    /// Up to 50 tags (2.52 and later; the field itself is returned from 2.26).
+    /// Since microversion 2.52; absent from older responses.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("adminPass")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    public string? AdminPassword { get; set; }
+    public global::System.Collections.Generic.IList<string>? Tags { get; set; }
 
     /// <summary>
     /// zone, zone:host or zone:host:node.
@@ -205,13 +205,13 @@ public sealed partial class ServerCreateOptions
         if (KeyName is not null) { sb.Append(first ? " " : ", ").Append("KeyName = ").Append(KeyName.ToString()); first = false; }
         if (SecurityGroups is not null) { sb.Append(first ? " " : ", ").Append("SecurityGroups = ").Append("[" + string.Join(", ", SecurityGroups) + "]"); first = false; }
         if (Description is not null) { sb.Append(first ? " " : ", ").Append("Description = ").Append(Description.ToString()); first = false; }
-        if (Tags is not null) { sb.Append(first ? " " : ", ").Append("Tags = ").Append("[" + string.Join(", ", Tags) + "]"); first = false; }
+        if (AdminPassword is not null) { sb.Append(first ? " " : ", ").Append("AdminPassword = ").Append("***"); first = false; }
+        if (UserData is not null) { sb.Append(first ? " " : ", ").Append("UserData = ").Append(UserData.ToString()); first = false; }
         if (FlavorRef is not null) { sb.Append(first ? " " : ", ").Append("FlavorRef = ").Append(FlavorRef.ToString()); first = false; }
         if (ImageRef is not null) { sb.Append(first ? " " : ", ").Append("ImageRef = ").Append(ImageRef.ToString()); first = false; }
         if (Networks is not null) { sb.Append(first ? " " : ", ").Append("Networks = ").Append(Networks.ToJsonString()); first = false; }
-        if (UserData is not null) { sb.Append(first ? " " : ", ").Append("UserData = ").Append(UserData.ToString()); first = false; }
         if (BlockDeviceMappings is not null) { sb.Append(first ? " " : ", ").Append("BlockDeviceMappings = ").Append("[" + string.Join(", ", BlockDeviceMappings) + "]"); first = false; }
-        if (AdminPassword is not null) { sb.Append(first ? " " : ", ").Append("AdminPassword = ").Append("***"); first = false; }
+        if (Tags is not null) { sb.Append(first ? " " : ", ").Append("Tags = ").Append("[" + string.Join(", ", Tags) + "]"); first = false; }
         if (AvailabilityZone is not null) { sb.Append(first ? " " : ", ").Append("AvailabilityZone = ").Append(AvailabilityZone.ToString()); first = false; }
         if (Personality is not null) { sb.Append(first ? " " : ", ").Append("Personality = ").Append("[" + string.Join(", ", Personality) + "]"); first = false; }
         if (ConfigDrive is not null) { sb.Append(first ? " " : ", ").Append("ConfigDrive = ").Append((ConfigDrive.Value ? "true" : "false")); first = false; }

@@ -92,7 +92,7 @@ public partial class ServersClient
         if (_microversions is not null)
         {
             if (options.Description is not null) await _microversions.EnsureAsync("ServerCreateOptions.Description", "2.19", null, cancellationToken).ConfigureAwait(false);
-            if (options.Tags is not null) await _microversions.EnsureAsync("ServerCreateOptions.Tags", "2.26", null, cancellationToken).ConfigureAwait(false);
+            if (options.Tags is not null) await _microversions.EnsureAsync("ServerCreateOptions.Tags", "2.52", null, cancellationToken).ConfigureAwait(false);
             if (options.Personality is not null) await _microversions.EnsureAsync("ServerCreateOptions.Personality", null, "2.56", cancellationToken).ConfigureAwait(false);
             if (options.Hostname is not null) await _microversions.EnsureAsync("ServerCreateOptions.Hostname", "2.90", null, cancellationToken).ConfigureAwait(false);
             if (options.Host is not null) await _microversions.EnsureAsync("ServerCreateOptions.Host", "2.74", null, cancellationToken).ConfigureAwait(false);
