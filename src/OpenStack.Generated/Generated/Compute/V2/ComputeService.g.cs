@@ -33,8 +33,13 @@ public partial class ComputeService
         Limits = new LimitsClient(http, microversions);
         QuotaSets = new QuotaSetsClient(http, microversions);
         ServerGroups = new ServerGroupsClient(http, microversions);
+        ServerInterfaces = new ServerInterfacesClient(http, microversions);
+        ServerMetadata = new ServerMetadataClient(http, microversions);
+        ServerSecurityGroups = new ServerSecurityGroupsClient(http, microversions);
+        ServerTags = new ServerTagsClient(http, microversions);
         Servers = new ServersClient(http, microversions);
         Services = new ServicesClient(http, microversions);
+        VolumeAttachments = new VolumeAttachmentsClient(http, microversions);
     }
 
     /// <summary>
@@ -50,8 +55,13 @@ public partial class ComputeService
         Limits = null!;
         QuotaSets = null!;
         ServerGroups = null!;
+        ServerInterfaces = null!;
+        ServerMetadata = null!;
+        ServerSecurityGroups = null!;
+        ServerTags = null!;
         Servers = null!;
         Services = null!;
+        VolumeAttachments = null!;
     }
 
     /// <summary>
@@ -100,6 +110,26 @@ public partial class ComputeService
     public virtual ServerGroupsClient ServerGroups { get; }
 
     /// <summary>
+    /// ServerInterfaces: A port attached to a server.
+    /// </summary>
+    public virtual ServerInterfacesClient ServerInterfaces { get; }
+
+    /// <summary>
+    /// ServerMetadata: The key/value metadata of one server (255 bytes per key and value).
+    /// </summary>
+    public virtual ServerMetadataClient ServerMetadata { get; }
+
+    /// <summary>
+    /// ServerSecurityGroups: A security group one of the server's ports is in, with its rules.
+    /// </summary>
+    public virtual ServerSecurityGroupsClient ServerSecurityGroups { get; }
+
+    /// <summary>
+    /// ServerTags: The tags of one server (at most 50; no '/' or ',').
+    /// </summary>
+    public virtual ServerTagsClient ServerTags { get; }
+
+    /// <summary>
     /// Servers: A virtual machine (or bare-metal host) with its flavor, image, addresses and state.
     /// </summary>
     public virtual ServersClient Servers { get; }
@@ -108,4 +138,9 @@ public partial class ComputeService
     /// Services: A Nova service process (nova-compute, nova-scheduler, nova-conductor) on a host.
     /// </summary>
     public virtual ServicesClient Services { get; }
+
+    /// <summary>
+    /// VolumeAttachments: A block storage volume attached to a server.
+    /// </summary>
+    public virtual VolumeAttachmentsClient VolumeAttachments { get; }
 }
