@@ -7,7 +7,7 @@ namespace OpenStack.Http;
 
 /// <summary>
 /// Stamps every request of one service with its negotiated microversion, unless the request already
-/// carries the header (a caller asking for a specific version of one call).
+/// carries the header or the legacy one (a caller asking for a specific version of one call).
 /// </summary>
 public sealed class MicroversionHandler : DelegatingHandler
 {
@@ -24,8 +24,10 @@ public sealed class MicroversionHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var support = _negotiator.Support;
-        if (!request.Headers.Contains(support.Header)
-            && await _negotiator.GetAsync(cancellationToken).ConfigureAwait(false) is { } version)
+        // A caller that set either header chose the version of this call: adding the other one could contradict it.
+        var chosen = request.Headers.Contains(support.Header)
+            || (support.LegacyHeader is not null && request.Headers.Contains(support.LegacyHeader));
+        if (!chosen && await _negotiator.GetAsync(cancellationToken).ConfigureAwait(false) is { } version)
         {
             var text = version.ToString();
             request.Headers.TryAddWithoutValidation(support.Header, support.ServiceName + " " + text);

@@ -219,6 +219,22 @@ public sealed class MicroversionNegotiationTests
     }
 
     [Fact]
+    public async Task A_request_with_only_the_legacy_header_is_left_alone_too()
+    {
+        var negotiator = MicroversionNegotiator.Fixed(Compute(), new Microversion(2, 93));
+        var inner = new FakeHttpHandler(_ => FakeHttpHandler.Json(HttpStatusCode.OK, "{}"));
+        using var client = new HttpClient(new MicroversionHandler(negotiator, inner)) { BaseAddress = Endpoint };
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "servers");
+        request.Headers.TryAddWithoutValidation("X-OpenStack-Nova-API-Version", "2.10");
+        (await client.SendAsync(request)).Dispose();
+
+        var sent = Assert.Single(inner.Requests);
+        Assert.Equal("2.10", sent.Headers["X-OpenStack-Nova-API-Version"]);  // not "2.10, 2.93"
+        Assert.False(sent.Headers.ContainsKey("OpenStack-API-Version"));
+    }
+
+    [Fact]
     public async Task A_single_version_document_at_the_endpoint_root_works()
     {
         // Cinder-style: id v3.0 for the service's v3, the max under "version".
