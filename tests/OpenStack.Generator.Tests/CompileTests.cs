@@ -44,7 +44,9 @@ public class CompileTests
             .Select(p => CSharpSyntaxTree.ParseText(File.ReadAllText(p), GeneratorRunner.ParseOptions, p)));
 
         var compilation = CSharpCompilation.Create("OpenStack.Generated", trees, References(),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                // As the .NET SDK does by default (NoWarn CS1701;CS1702): 8.0 packages bound to this 10.0 framework.
+                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
 
         var downstream = DownstreamGenerators();
         Assert.Equal(2, downstream.Count);
@@ -60,7 +62,7 @@ public class CompileTests
         Assert.Contains(output.SyntaxTrees, t => t.GetText().ToString().Contains("IWidgetsApi", StringComparison.Ordinal) && !t.FilePath.StartsWith("Generated/", StringComparison.Ordinal) && !t.FilePath.Contains("Custom", StringComparison.Ordinal));
     }
 
-    /// <summary>The test process's framework assemblies, plus OpenStack.Core and Refit.</summary>
+    /// <summary>The test process's framework assemblies, plus OpenStack.Core, Refit and the library's other package dependencies.</summary>
     private static List<MetadataReference> References()
     {
         var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
@@ -68,6 +70,12 @@ public class CompileTests
             .ToHashSet(StringComparer.Ordinal);
         paths.Add(typeof(OpenStack.OpenStackConnection).Assembly.Location);
         paths.Add(typeof(Refit.RestService).Assembly.Location);
+        // The library's other dependencies (logging, configuration, DI, IHttpClientFactory, Polly), copied beside this test.
+        foreach (var dll in Directory.EnumerateFiles(AppContext.BaseDirectory, "*.dll"))
+        {
+            var name = Path.GetFileName(dll);
+            if (name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || name.StartsWith("Polly", StringComparison.Ordinal)) paths.Add(dll);
+        }
         return paths.OrderBy(p => p, StringComparer.Ordinal).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
     }
 
