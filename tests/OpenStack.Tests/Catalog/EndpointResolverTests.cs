@@ -45,6 +45,17 @@ public sealed class EndpointResolverTests
     }
 
     [Fact]
+    public void A_service_without_a_version_in_its_paths_keeps_the_catalog_url_as_is()
+    {
+        // Placement's paths are /resource_providers…: adding "v1" would send every request to a 404.
+        var options = Options();
+        var placement = new ServiceDescriptor("image", Array.Empty<string>(), "v1") { VersionInPath = false };
+        Assert.Equal("http://127.0.0.1:9292/", EndpointResolver.Resolve(Catalog, placement, options).AbsoluteUri);
+        options.EndpointOverrides["image"] = new Uri("https://placement.example/placement");
+        Assert.Equal("https://placement.example/placement/", EndpointResolver.Resolve(Catalog, placement, options).AbsoluteUri);
+    }
+
+    [Fact]
     public void An_endpoint_override_wins_over_the_catalog_under_any_of_the_service_names()
     {
         var options = Options();

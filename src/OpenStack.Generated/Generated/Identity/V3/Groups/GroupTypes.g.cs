@@ -13,24 +13,28 @@ public sealed partial record GroupMember
     /// The 'id' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Id { get; set; }
 
     /// <summary>
     /// The 'name' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get; set; }
 
     /// <summary>
     /// The 'domain_id' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("domain_id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? DomainId { get; set; }
 
     /// <summary>
     /// The 'enabled' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Enabled { get; set; }
 
     /// <summary>
@@ -55,12 +59,14 @@ public sealed partial record GroupMember
     /// The 'options' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("options")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Text.Json.Nodes.JsonNode? Options { get; set; }
 
     /// <summary>
     /// The 'links' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("links")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Text.Json.Nodes.JsonNode? Links { get; set; }
 
     /// <summary>
@@ -79,12 +85,14 @@ public sealed partial record GroupMembership
     /// The 'id' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Id { get; set; }
 
     /// <summary>
     /// The 'name' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get; set; }
 
     /// <summary>
@@ -97,6 +105,7 @@ public sealed partial record GroupMembership
     /// The 'domain_id' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("domain_id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? DomainId { get; set; }
 
     /// <summary>
@@ -109,6 +118,7 @@ public sealed partial record GroupMembership
     /// The 'links' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("links")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Text.Json.Nodes.JsonNode? Links { get; set; }
 
     /// <summary>

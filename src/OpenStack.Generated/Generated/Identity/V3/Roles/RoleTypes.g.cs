@@ -13,12 +13,14 @@ public sealed partial record RoleInference
     /// The 'prior_role' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("prior_role")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public RoleRoleRef? PriorRole { get; set; }
 
     /// <summary>
     /// The 'implies' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("implies")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public RoleInferenceImplies? Implies { get; set; }
 
     /// <summary>
@@ -37,18 +39,21 @@ public sealed partial record RoleInferenceImplies
     /// The 'id' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Id { get; set; }
 
     /// <summary>
     /// The 'name' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get; set; }
 
     /// <summary>
     /// The 'links' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("links")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Text.Json.Nodes.JsonNode? Links { get; set; }
 
     /// <summary>
@@ -67,12 +72,14 @@ public sealed partial record RoleInferences
     /// The 'prior_role' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("prior_role")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public RoleRoleRef? PriorRole { get; set; }
 
     /// <summary>
     /// The 'implies' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("implies")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.IList<RoleRoleRef>? Implies { get; set; }
 
     /// <summary>
@@ -91,18 +98,21 @@ public sealed partial record RoleRoleRef
     /// The 'id' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Id { get; set; }
 
     /// <summary>
     /// The 'name' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get; set; }
 
     /// <summary>
     /// The 'links' field.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("links")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Text.Json.Nodes.JsonNode? Links { get; set; }
 
     /// <summary>

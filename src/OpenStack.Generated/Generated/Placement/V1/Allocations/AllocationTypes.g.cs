@@ -13,12 +13,14 @@ public sealed partial record AllocationProviderAllocation
     /// The provider's generation (in responses).
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("generation")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? Generation { get; set; }
 
     /// <summary>
     /// Amounts keyed by resource class.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resources")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.IDictionary<string, long>? Resources { get; set; }
 
     /// <summary>
@@ -37,6 +39,7 @@ public sealed partial record AllocationRequested
     /// Amounts keyed by resource class.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resources")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.IDictionary<string, long>? Resources { get; set; }
 
     /// <summary>
