@@ -37,7 +37,10 @@ internal static class ComputeTestKit
     public static async Task<(string Small, string Bigger)> FlavorIdsAsync(OpenStackClient cloud)
     {
         var doc = JsonNode.Parse(await cloud.Compute.Http.GetStringAsync("flavors/detail"))!;
+        // Others' tests create flavors concurrently: only the cloud's own public ones are used.
         var flavors = doc["flavors"]!.AsArray()
+            .Where(f => !((string?)f!["name"] ?? "").StartsWith("sdk-test", StringComparison.Ordinal)
+                        && (bool?)f["os-flavor-access:is_public"] != false && (int)f["disk"]! < 1000)
             .Select(f => (Id: (string)f!["id"]!, Ram: (int)f["ram"]!, Disk: (int)f["disk"]!))
             .OrderBy(f => f.Ram).ThenBy(f => f.Disk).ToList();
         if (flavors.Count < 2) throw new InvalidOperationException("The cloud needs two flavors.");

@@ -359,6 +359,42 @@ public sealed class ServersIntegrationTests
     }
 
     [SkippableFact]
+    public async Task Waiting_stops_early_with_the_fault_when_the_server_goes_to_error()
+    {
+        var cloud = Cloud;
+        var imageId = await ComputeTestKit.ImageIdAsync(cloud);
+        // A flavor whose disk no host can hold (admin; Nova has no disk quota, so the API accepts it): the scheduler finds no valid host and the server goes to ERROR.
+        var flavorName = ComputeTestKit.Name("huge");
+        var flavorJson = await ComputeTestKit.RawAsync(cloud.Compute.Http, HttpMethod.Post, "flavors",
+            new JsonObject { ["flavor"] = new JsonObject { ["name"] = flavorName, ["ram"] = 64, ["vcpus"] = 1, ["disk"] = 10_000_000 } }.ToJsonString());
+        var flavorId = (string)JsonNode.Parse(flavorJson)!["flavor"]!["id"]!;
+        string? serverId = null;
+        try
+        {
+            var created = await Servers.CreateAsync(new ServerCreateOptions { Name = ComputeTestKit.Name("err"), ImageRef = imageId, FlavorRef = flavorId, Networks = ServerNetworks.None });
+            serverId = created.Id;
+            var seen = new List<string?>();
+            var started = DateTime.UtcNow;
+            var e = await Assert.ThrowsAsync<OpenStack.Waiting.ResourceStatusException>(() =>
+                Servers.WaitForStatusAsync(created.Id!, "ACTIVE", ComputeTestKit.Fast, new Progress<Server>(s => { lock (seen) seen.Add(s.Status?.ToString()); })));
+            Assert.Equal("ERROR", e.Status);
+            Assert.Contains("No valid host", e.Fault);
+            Assert.Equal("server " + created.Id, e.Resource);
+            Assert.True(DateTime.UtcNow - started < TimeSpan.FromMinutes(2), "the wait must stop at ERROR, not at its timeout");
+            var failed = await Servers.GetAsync(created.Id!);
+            Assert.Equal(ServerStatus.Error, failed.Status);
+            Assert.Equal(e.Fault, failed.Fault!.Message);
+            Assert.NotNull(failed.Fault.Code);
+            RoundTrip.AssertNoKeyLost(await cloud.Compute.Http.GetStringAsync("servers/" + created.Id), OpenStackJsonContext.Default.ComputeV2ServerEnvelope);
+        }
+        finally
+        {
+            if (serverId is not null) await ComputeTestKit.DeleteServerAsync(cloud, serverId);
+            await ComputeTestKit.Quietly(async () => (await cloud.Compute.Http.DeleteAsync("flavors/" + flavorId)).Dispose());
+        }
+    }
+
+    [SkippableFact]
     public async Task Paging_follows_servers_links()
     {
         var cloud = Cloud;
