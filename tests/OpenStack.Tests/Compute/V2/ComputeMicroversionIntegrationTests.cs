@@ -90,6 +90,24 @@ public sealed class ComputeMicroversionIntegrationTests
             Assert.True(newest.ContainsKey("locked_reason"));
             Assert.True(newest.ContainsKey("server_groups"));
 
+            // One call at the base version 2.1, chosen on the request itself: the handler leaves it alone, Nova
+            // echoes 2.1 and answers the old shape (flavor as id + links), which still reads with nothing lost.
+            using (var request = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Get, "servers/" + created.Id))
+            {
+                request.Headers.TryAddWithoutValidation("OpenStack-API-Version", "compute 2.1");
+                using var response = await cloud.Compute.Http.SendAsync(request);
+                Assert.Equal("compute 2.1", response.Headers.GetValues("OpenStack-API-Version").Single());
+                var oldRaw = await response.Content.ReadAsStringAsync();
+                RoundTrip.AssertNoKeyLost(oldRaw, OpenStackJsonContext.Default.ComputeV2ServerEnvelope);
+                var old = System.Text.Json.JsonSerializer.Deserialize(oldRaw, OpenStackJsonContext.Default.ComputeV2ServerEnvelope)!.Item!;
+                Assert.Equal(flavorId, old.Flavor!.Id);
+                Assert.NotEmpty(old.Flavor.Links!);
+                Assert.Null(old.Flavor.OriginalName);
+                Assert.Null(old.Description);   // 2.19
+                Assert.Null(old.Tags);          // 2.26
+                Assert.Null(old.Locked);        // 2.9
+            }
+
             // Actions outside the pinned version are refused too: lock with a reason needs 2.73.
             var lockRefused = await Assert.ThrowsAsync<NotSupportedException>(() => cloud.Compute.Servers.LockAsync(created.Id!, new ServerLockRequest { LockedReason = "why" }));
             Assert.Contains("2.73", lockRefused.Message);

@@ -101,6 +101,7 @@ public sealed class ServersIntegrationTests
             Assert.Equal(name, brief.Name);
             Assert.Null(brief.Status);  // the summary has no details
             Assert.Empty(await Servers.ListAsync(new ServerListOptions { Name = name, Tags = "no-such-tag" }).ToListAsync());
+            Assert.Contains(await Servers.ListSummaryAsync(new ServerListOptions { Name = name, AllTenants = true }).ToListAsync(), s => s.Id == created.Id);
             Assert.Contains(await Servers.ListAsync(new ServerListOptions { Ip = address.Addr, Name = name }).ToListAsync(), s => s.Id == created.Id);
             var since = await Servers.ListAsync(new ServerListOptions { ChangesSince = active.Created!.Value.AddSeconds(-1), Name = name }).ToListAsync();
             Assert.Contains(since, s => s.Id == created.Id);
