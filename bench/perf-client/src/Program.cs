@@ -1,15 +1,16 @@
 using System;
+using System.Linq;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 using OpenStack;
+using OpenStack.Compute.V2;
 using OpenStack.Image.V2;
 
 // Client for the perf-anchors harness (its README has the contract): `client WORKLOAD AUTH_URL`.
 // Written with the SDK's public API as a user would write it, with default settings:
 // options from the OS_* environment the harness sets, the auth URL from argv[2].
-// W1, W3, W4 and W5 need compute servers and networks, which the SDK does not have yet: exit 3.
 namespace OpenStack.PerfClient;
 
 internal static class Program
@@ -26,8 +27,16 @@ internal static class Program
                 return 0;
             case "W0":
                 return TouchTypes();
+            case "W1":
+                return await GetServerRepeatedlyAsync(args).ConfigureAwait(false);
             case "W2":
                 return await ListImagesAsync(args).ConfigureAwait(false);
+            case "W3":
+                return await ListServersAsync(args).ConfigureAwait(false);
+            case "W4":
+                return await GetServerConcurrentlyAsync(args).ConfigureAwait(false);
+            case "W5":
+                return await ListNetworksAsync(args).ConfigureAwait(false);
             case "runtime-start":
                 // Not a harness workload: the `baselines` row written by ../build. Returns before any SDK
                 // type is touched, so W0 minus this row is what loading the SDK costs. It prints as W0 does.
@@ -49,14 +58,88 @@ internal static class Program
         return 0;
     }
 
-    // W2: authenticate, then page through every image (limit=BENCH_PAGE_SIZE, Glance's `next` links).
-    private static async Task<int> ListImagesAsync(string[] args)
+    // W1: authenticate, then GET one server BENCH_W1_N times in sequence.
+    private static async Task<int> GetServerRepeatedlyAsync(string[] args)
+    {
+        var id = Environment.GetEnvironmentVariable("BENCH_SERVER_ID") ?? "";
+        var n = Setting("BENCH_W1_N", 2000);
+        using var cloud = await ConnectAsync(args).ConfigureAwait(false);
+        var matched = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var server = await cloud.Compute.Servers.GetAsync(id).ConfigureAwait(false);
+            if (server.Id == id) matched++;
+        }
+
+        Console.WriteLine(matched);
+        return 0;
+    }
+
+    // W3: authenticate, then page through every server (servers/detail, limit=BENCH_PAGE_SIZE, servers_links).
+    private static async Task<int> ListServersAsync(string[] args)
+    {
+        using var cloud = await ConnectAsync(args).ConfigureAwait(false);
+        var count = 0;
+        await foreach (var server in cloud.Compute.Servers.ListAsync(new ServerListOptions { Limit = Setting("BENCH_PAGE_SIZE", 100) }).ConfigureAwait(false))
+        {
+            if (server.Id is not null) count++;
+        }
+
+        Console.WriteLine(count);
+        return 0;
+    }
+
+    // W4: authenticate, then BENCH_W4_N GETs of one server from BENCH_W4_WORKERS workers sharing the client.
+    private static async Task<int> GetServerConcurrentlyAsync(string[] args)
+    {
+        var id = Environment.GetEnvironmentVariable("BENCH_SERVER_ID") ?? "";
+        var n = Setting("BENCH_W4_N", 200);
+        var workers = Setting("BENCH_W4_WORKERS", 8);
+        using var cloud = await ConnectAsync(args).ConfigureAwait(false);
+        var next = -1;
+        var matched = 0;
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
+        {
+            while (System.Threading.Interlocked.Increment(ref next) < n)
+            {
+                var server = await cloud.Compute.Servers.GetAsync(id).ConfigureAwait(false);
+                if (server.Id == id) System.Threading.Interlocked.Increment(ref matched);
+            }
+        })).ConfigureAwait(false);
+
+        Console.WriteLine(matched);
+        return 0;
+    }
+
+    // W5: authenticate, then list networks once (the cold first call of a second service).
+    private static async Task<int> ListNetworksAsync(string[] args)
+    {
+        using var cloud = await ConnectAsync(args).ConfigureAwait(false);
+        var count = 0;
+        await foreach (var network in cloud.Network.Networks.ListAsync().ConfigureAwait(false))
+        {
+            if (network.Id is not null) count++;
+        }
+
+        Console.WriteLine(count);
+        return 0;
+    }
+
+    private static async Task<OpenStackClient> ConnectAsync(string[] args)
     {
         var options = OpenStackClientOptions.FromEnvironment();
         if (args.Length > 1) options.AuthUrl = new Uri(args[1]);
-        var pageSize = int.TryParse(Environment.GetEnvironmentVariable("BENCH_PAGE_SIZE"), out var n) ? n : 100;
+        return await OpenStackClient.ConnectAsync(options).ConfigureAwait(false);
+    }
 
-        using var cloud = await OpenStackClient.ConnectAsync(options).ConfigureAwait(false);
+    private static int Setting(string name, int fallback)
+        => int.TryParse(Environment.GetEnvironmentVariable(name), out var n) ? n : fallback;
+
+    // W2: authenticate, then page through every image (limit=BENCH_PAGE_SIZE, Glance's `next` links).
+    private static async Task<int> ListImagesAsync(string[] args)
+    {
+        var pageSize = Setting("BENCH_PAGE_SIZE", 100);
+        using var cloud = await ConnectAsync(args).ConfigureAwait(false);
         var count = 0;
         await foreach (var image in cloud.Image.Images.ListAsync(new ImageListOptions { Limit = pageSize }).ConfigureAwait(false))
         {
