@@ -34,6 +34,8 @@ public sealed class SecretsAuditTests
         ["SortKey"] = "the name of the attribute a list is sorted by (image list sort_key)",
         ["PasswordExpiresAt"] = "a timestamp (user list filter and user attribute), not the password",
         ["ConfigEntry.Key"] = "the name of a clouds.yaml key, not a key",
+        ["KeyName"] = "the name of a Nova keypair (server key_name), not the key",
+        ["PublicKey"] = "an SSH public key: public by definition (the keypair's private_key is the secret one)",
     };
 
     /// <summary>Secrets held under names <see cref="SecretName"/> cannot recognise.</summary>
