@@ -83,6 +83,39 @@ public class OverlayTests
     }
 
     [Fact]
+    public void A_new_service_with_microversions_hands_its_negotiator_to_the_clients()
+    {
+        var service = new SpecText("OpenStack/shares/v2/service.yaml", """
+            kind: service
+            type: shared-file-system
+            version: v2
+            namespace: Shares.V2
+            client: Shares
+            microversion: { header: X-OpenStack-Manila-API-Version, service: share, max: "2.75" }
+            """);
+        var shares = new SpecText("OpenStack/shares/v2/shares.yaml", """
+            kind: resource
+            name: Share
+            path: shares
+            envelope: { item: share, list: shares }
+            fields:
+              id: { type: string, readOnly: true }
+              name: { type: string }
+              mount_point_name: { type: string, minVersion: "2.84" }
+            operations:
+              get: {}
+              create:
+                fields: [name, mount_point_name]
+            """);
+        var result = Run(service, shares);
+        Assert.True(result.Diagnostics.IsEmpty, GeneratorRunner.Describe(result.Diagnostics));
+        var entry = result.GeneratedSources.Single(s => s.HintName == "OpenStackClientServices.g.cs").SourceText.ToString();
+        Assert.Contains("client.GetOrCreateService(global::Vendor.Cloud.Shares.V2.SharesService.Descriptor, static (http, versions) => new global::Vendor.Cloud.Shares.V2.SharesService(http, versions));", entry);
+        var client = result.GeneratedSources.Single(s => s.HintName.EndsWith("SharesClient.g.cs", System.StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("_microversions.EnsureAsync(\"ShareCreateOptions.MountPointName\", \"2.84\"", client);
+    }
+
+    [Fact]
     public void An_error_in_what_the_overlay_adds_points_into_the_overlay()
     {
         var spec = new SpecText("OpenStack/image/v2/images.yaml", """

@@ -121,7 +121,10 @@ internal static class RootEmitter
             w.Line("public static " + cls + " " + method + "(this global::OpenStack.OpenStackClient client)");
             w.Line("{");
             w.Line("    if (client is null) throw new global::System.ArgumentNullException(nameof(client));");
-            w.Line("    return client.GetOrCreateService(" + cls + ".Descriptor, static http => new " + cls + "(http));");
+            // A service with microversions also gets the negotiator, so its fields and actions are checked against the version.
+            w.Line(s.Microversion is null
+                ? "    return client.GetOrCreateService(" + cls + ".Descriptor, static http => new " + cls + "(http));"
+                : "    return client.GetOrCreateService(" + cls + ".Descriptor, static (http, versions) => new " + cls + "(http, versions));");
             w.Line("}");
         }
         w.Close();

@@ -28,11 +28,27 @@ public partial class OpenStackClient
     public T GetOrCreateService<T>(ServiceDescriptor service, Func<HttpClient, T> factory)
         where T : class
     {
+        ArgumentNullException.ThrowIfNull(factory);
+        return GetOrCreateService(service, (http, _) => factory(http));
+    }
+
+    /// <summary>
+    /// Like <see cref="GetOrCreateService{T}(ServiceDescriptor, Func{HttpClient, T})"/>, for a service with
+    /// microversions: the factory also gets the service's negotiator (the one its HttpClient sends the version of),
+    /// so generated clients can refuse fields and actions the version lacks.
+    /// </summary>
+    /// <typeparam name="T">The service class; it is also the cache key.</typeparam>
+    /// <param name="service">How the service is found in the catalog.</param>
+    /// <param name="factory">Creates the service over its HttpClient and negotiator (null without microversions).</param>
+    /// <returns>The cached service.</returns>
+    public T GetOrCreateService<T>(ServiceDescriptor service, Func<HttpClient, OpenStack.Catalog.MicroversionNegotiator?, T> factory)
+        where T : class
+    {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(factory);
         Lazy<object> lazy = _extraServices.GetOrAdd(
             typeof(T),
-            static (_, state) => new Lazy<object>(() => state.Factory(state.Client.CreateServiceHttpClient(state.Service)), LazyThreadSafetyMode.ExecutionAndPublication),
+            static (_, state) => new Lazy<object>(() => state.Factory(state.Client.CreateServiceHttpClient(state.Service), state.Client.CreateMicroversionNegotiator(state.Service)), LazyThreadSafetyMode.ExecutionAndPublication),
             (Client: this, Service: service, Factory: factory));
         return (T)lazy.Value;
     }
