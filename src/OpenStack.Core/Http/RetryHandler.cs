@@ -56,19 +56,60 @@ internal sealed partial class RetryHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         bool replayable = await RequestCloner.CanReplayAsync(request.Content, cancellationToken).ConfigureAwait(false);
+
+        // The first attempt goes straight through: most requests succeed, and the retry pipeline costs about
+        // 0.6 µs and 400 B per request (bench/OpenStack.Benchmarks). Only an outcome the pipeline would retry
+        // enters it, as its attempt 0, so backoff, Retry-After, caps and OnRetry behave exactly as before.
+        HttpResponseMessage? first = null;
+        Exception? failure = null;
+        try
+        {
+            first = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (!replayable || first.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable))
+            {
+                return first;
+            }
+        }
+        catch (Exception ex) when (replayable && _options.RetryConnectionFailures && IsIdempotent(request.Method) && IsConnectionFailure(ex))
+        {
+            failure = ex;
+        }
+
         ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
         try
         {
             context.Properties.Set(RequestKey, request);
             context.Properties.Set(ReplayableKey, replayable);
             return await _pipeline.ExecuteAsync(
-                static (ctx, state) => new ValueTask<HttpResponseMessage>(state.Self.SendOnceAsync(state.Request, ctx.CancellationToken)),
+                static (ctx, state) => state.NextAsync(ctx.CancellationToken),
                 context,
-                (Self: this, Request: request)).ConfigureAwait(false);
+                new Attempts(this, request, first, failure)).ConfigureAwait(false);
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>Hands the pipeline the first attempt's outcome, then sends again for each retry.</summary>
+    private sealed class Attempts(RetryHandler handler, HttpRequestMessage request, HttpResponseMessage? first, Exception? failure)
+    {
+        private bool _firstUsed;
+
+        public ValueTask<HttpResponseMessage> NextAsync(CancellationToken cancellationToken)
+        {
+            if (_firstUsed)
+            {
+                return new ValueTask<HttpResponseMessage>(handler.SendOnceAsync(request, cancellationToken));
+            }
+
+            _firstUsed = true;
+            if (failure is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            }
+
+            return new ValueTask<HttpResponseMessage>(first!);
         }
     }
 
