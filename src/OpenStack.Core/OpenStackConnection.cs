@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
@@ -158,7 +157,8 @@ public sealed class OpenStackConnection : IDisposable
         {
             var (self, svc) = state;
             string? pinned = null;
-            foreach (var type in new[] { svc.Type }.Concat(svc.Aliases))
+            // The same names the endpoint is looked up by (EndpointResolver): type, spec aliases, official aliases.
+            foreach (var type in ServiceTypes.CandidateNames(svc.Type, svc.Aliases))
                 if (self.Options.DefaultMicroversions.TryGetValue(type, out pinned)) break;
             var endpoint = self.GetEndpoint(svc);
             return new MicroversionNegotiator(self.CreateHttpClient(endpoint), endpoint, svc, pinned);

@@ -239,7 +239,7 @@ internal static class ApiEmitter
     {
         var parts = new List<string>();
         var last = 0;
-        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(path, @"\{([^{}]+)\}"))
+        foreach (System.Text.RegularExpressions.Match m in Parse.SpecParser.PathParam.Matches(path))
         {
             if (m.Index > last) parts.Add(CodeWriter.Literal(path.Substring(last, m.Index - last)));
             parts.Add("global::System.Uri.EscapeDataString(" + Parse.Naming.Camel(m.Groups[1].Value) + ")");
@@ -338,7 +338,7 @@ internal static class ApiEmitter
         var args = Args(idParams);
         var what = CodeWriter.Literal(Parse.Naming.Snake(r.Name).Replace('_', ' ') + " ") + (args.Count == 0 ? "" : " + " + args[args.Count - 1]);
         var failures = "new[] { " + string.Join(", ", st.Failures.Select(CodeWriter.Literal)) + " }";
-        Doc(w, "Polls until " + Article(r.Name) + " reaches one of the target statuses, failing early on "
+        Doc(w, "Polls until " + ModelEmitter.Article(r.Name) + " reaches one of the target statuses, failing early on "
             + (st.Failures.Count == 0 ? "nothing but errors" : string.Join(" or ", st.Failures)) + (st.FaultExpression is null ? "" : " with the service's fault") + ".");
         w.Line("/// <exception cref=\"global::OpenStack.Waiting.ResourceStatusException\">It reached a failure status.</exception>");
         w.Line("/// <exception cref=\"global::System.TimeoutException\">The wait's timeout passed first.</exception>");
@@ -348,7 +348,7 @@ internal static class ApiEmitter
         w.Line("    => global::OpenStack.Waiting.StatusWaiter.WaitForStatusAsync(" + what + ", ct => Get" + Async + "(" + Join(args, "ct") + "),");
         w.Line("        x => x." + st.StatusExpression + ", " + (st.FaultExpression is null ? "null" : "x => x." + st.FaultExpression) + ", targets, " + failures + ", options, progress, cancellationToken);");
         w.Line();
-        Doc(w, "Polls until " + Article(r.Name) + " reaches the target status; see the overload taking several.");
+        Doc(w, "Polls until " + ModelEmitter.Article(r.Name) + " reaches the target status; see the overload taking several.");
         w.Line("/// <exception cref=\"global::OpenStack.Waiting.ResourceStatusException\">It reached a failure status.</exception>");
         w.Line("/// <exception cref=\"global::System.TimeoutException\">The wait's timeout passed first.</exception>");
         w.Line("public virtual " + Names.Tasks + ".Task<" + r.Name + "> WaitForStatus" + Async + "(" + ClientParams(idParams,
@@ -359,7 +359,7 @@ internal static class ApiEmitter
         if (r.Delete is null) return;
         var deleteFailures = "new[] { " + string.Join(", ", st.DeleteFailures.Select(CodeWriter.Literal)) + " }";
         if (st.DeleteFailures.Count == 0) deleteFailures = "global::System.Array.Empty<string>()";
-        Doc(w, "Polls until " + Article(r.Name) + " is gone (the service answers 404)" + (st.DeleteFailures.Count == 0 ? "." : ", failing early on " + string.Join(" or ", st.DeleteFailures) + "."));
+        Doc(w, "Polls until " + ModelEmitter.Article(r.Name) + " is gone (the service answers 404)" + (st.DeleteFailures.Count == 0 ? "." : ", failing early on " + string.Join(" or ", st.DeleteFailures) + "."));
         w.Line("/// <exception cref=\"global::OpenStack.Waiting.ResourceStatusException\">The deletion failed.</exception>");
         w.Line("/// <exception cref=\"global::System.TimeoutException\">It still existed when the timeout passed.</exception>");
         w.Line("public virtual " + Names.Tasks + ".Task WaitForDelete" + Async + "(" + ClientParams(idParams, "global::OpenStack.Waiting.WaitOptions? options = null", CtParam() + " = default") + ")");
@@ -368,16 +368,13 @@ internal static class ApiEmitter
         w.Line();
     }
 
-    private static string Article(string name) => ("AEIOU".IndexOf(name[0]) >= 0 ? "an " : "a ") + name;
-
     private static string MissingKey(string key)
         => "new global::OpenStack.OpenStackException(" + CodeWriter.Literal("The response has no '" + key + "' key.") + ", 200, null, null, null, null, null, null)";
 
     private static string Unwrap(ResourceModel r, string variable)
         => r.ItemEnvelope is null
             ? variable
-            : variable + ".Item ?? throw new global::OpenStack.OpenStackException(" + CodeWriter.Literal("The response has no '" + r.ItemEnvelope + "' key.")
-              + ", 200, null, null, null, null, null, null)";
+            : variable + ".Item ?? throw " + MissingKey(r.ItemEnvelope);
 
     private static string ItemWire(ResourceModel r) => r.ItemEnvelope is null ? r.Name : Names.ItemEnvelope(r);
 

@@ -272,7 +272,7 @@ internal static class ModelEmitter
         return parts.Length < 3 ? path : "specs/" + string.Join("/", parts.Skip(parts.Length - 3));
     }
 
-    private static string Article(string name) => ("AEIOU".IndexOf(name[0]) >= 0 ? "an " : "a ") + name;
+    internal static string Article(string name) => ("AEIOU".IndexOf(name[0]) >= 0 ? "an " : "a ") + name;
 
     private static void EmitProperties(CodeWriter w, IEnumerable<FieldModel> fields, bool mutable, bool forRequest, bool omitUnsetNulls = false)
     {

@@ -205,12 +205,8 @@ internal static class RootEmitter
                 break;
             case FieldKind.Array:
             case FieldKind.Map:
-                if (Qualified(type.Element!, mutable, ns) is not { } element) yield break;
-                var generic = type.Kind == FieldKind.Array
-                    ? (mutable ? "IList" : "IReadOnlyList")
-                    : (mutable ? "IDictionary" : "IReadOnlyDictionary");
-                yield return ("global::System.Collections.Generic." + generic + (type.Kind == FieldKind.Map ? "<string, " : "<") + element.Type + ">",
-                    generic + (type.Kind == FieldKind.Map ? "String" : "") + element.Name);
+                if (Qualified(type, mutable, ns) is not { } self) yield break;
+                yield return self;
                 foreach (var inner in Wrappers(type.Element!, mutable, ns)) yield return inner;
                 break;
         }

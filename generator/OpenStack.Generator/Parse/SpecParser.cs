@@ -18,7 +18,7 @@ namespace OpenStack.Generator.Parse;
 internal static class SpecParser
 {
     private static readonly Regex VersionFolder = new(@"^v[0-9]+(\.[0-9]+)?$", RegexOptions.CultureInvariant);
-    private static readonly Regex PathParam = new(@"\{([^{}]+)\}", RegexOptions.CultureInvariant);
+    internal static readonly Regex PathParam = new(@"\{([^{}]+)\}", RegexOptions.CultureInvariant);
     private static readonly Regex ActionName = new("^[a-z][a-z0-9_]*$", RegexOptions.CultureInvariant);
 
     public static bool IsSpecFile(string path)
