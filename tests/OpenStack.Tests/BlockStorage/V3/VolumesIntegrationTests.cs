@@ -195,7 +195,7 @@ public sealed class VolumesIntegrationTests
     [SkippableFact]
     public async Task Pinned_below_3_47_a_backup_source_is_refused_client_side_and_newer_fields_are_absent()
     {
-        var options = CloudFixture.Options();
+        var options = _cloud.OptionsForAnotherClient();
         options.DefaultMicroversions["block-storage"] = "3.46";
         using var pinned = await OpenStackClient.ConnectAsync(options);
         var name = CloudFixture.UniqueName("sdk-test-vol");

@@ -22,9 +22,9 @@ public sealed class ComputeAdminIntegrationTests
 
     private ComputeService Compute => _cloud.Client.Compute;
 
-    private static async Task<OpenStackClient> PinnedAsync(string microversion)
+    private async Task<OpenStackClient> PinnedAsync(string microversion)
     {
-        var options = CloudFixture.Options();
+        var options = _cloud.OptionsForAnotherClient();
         options.DefaultMicroversions["compute"] = microversion;
         return await OpenStackClient.ConnectAsync(options);
     }

@@ -19,9 +19,9 @@ public sealed class ComputeMicroversionIntegrationTests
 
     public ComputeMicroversionIntegrationTests(CloudFixture cloud) => _cloud = cloud;
 
-    private static async Task<OpenStackClient> PinnedAsync(string version)
+    private async Task<OpenStackClient> PinnedAsync(string version)
     {
-        var options = CloudFixture.Options();
+        var options = _cloud.OptionsForAnotherClient();
         options.DefaultMicroversions["compute"] = version;
         return await OpenStackClient.ConnectAsync(options);
     }

@@ -128,7 +128,7 @@ public sealed class FlavorsIntegrationTests
     [SkippableFact]
     public async Task Pinned_below_2_55_the_description_is_refused_client_side_and_absent_from_responses()
     {
-        var options = CloudFixture.Options();
+        var options = _cloud.OptionsForAnotherClient();
         options.DefaultMicroversions["compute"] = "2.54";
         using var pinned = await OpenStackClient.ConnectAsync(options);
         var flavor = await pinned.Compute.Flavors.ListAsync().FirstAsync();

@@ -70,7 +70,7 @@ public sealed class KeypairsIntegrationTests
         Assert.Equal(400, refused.Status);
         Assert.Contains("public_key", refused.ServerMessage);
 
-        var options = CloudFixture.Options();
+        var options = _cloud.OptionsForAnotherClient();
         options.DefaultMicroversions["compute"] = "2.91";
         using var pinned = await OpenStackClient.ConnectAsync(options);
         var generated = await pinned.Compute.Keypairs.CreateAsync(new KeypairCreateOptions { Name = name });
@@ -91,7 +91,7 @@ public sealed class KeypairsIntegrationTests
     [SkippableFact]
     public async Task Pinned_at_2_1_the_key_type_is_refused_client_side_and_absent_from_responses()
     {
-        var options = CloudFixture.Options();
+        var options = _cloud.OptionsForAnotherClient();
         options.DefaultMicroversions["compute"] = "2.1";
         using var pinned = await OpenStackClient.ConnectAsync(options);
         var name = CloudFixture.UniqueName("sdk-test-kp");

@@ -65,7 +65,7 @@ public sealed class ServerGroupsIntegrationTests
     [SkippableFact]
     public async Task Pinned_at_2_63_policies_work_and_policy_is_refused_client_side()
     {
-        var options = CloudFixture.Options();
+        var options = _cloud.OptionsForAnotherClient();
         options.DefaultMicroversions["compute"] = "2.63";
         using var pinned = await OpenStackClient.ConnectAsync(options);
         var name = CloudFixture.UniqueName("sdk-test-sg");

@@ -118,7 +118,7 @@ public sealed class ObjectStoreIntegrationTests
     public async Task Read_and_write_acls_let_another_project_in_and_removing_them_shuts_it_out()
     {
         var container = SwiftTestSupport.UniqueContainer();
-        var admin = CloudFixture.Options();
+        var admin = _cloud.OptionsForAnotherClient();
         using var demo = await OpenStackClient.ConnectAsync(new OpenStackClientOptions
         {
             AuthUrl = admin.AuthUrl,
