@@ -162,34 +162,18 @@ public sealed class ServersIntegrationTests
         Assert.Equal(404, gone.Status);
     }
 
-    // The devcloud runs Nova on SQLite, which now and then answers "database is locked" inside an action; Nova then
-    // rolls the action back (the server is where it was, with no task) or the API answers 500. Such an action is sent
-    // once more; a second failure fails the test.
     private async Task<Server> ActAsync(string id, Func<Task> act, string target)
     {
-        var before = (await Servers.GetAsync(id)).Status?.ToString();
-        for (var attempt = 1; ; attempt++)
+        await act();
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (true)
         {
-            try
-            {
-                await act();
-            }
-            catch (OpenStackException e) when (attempt == 1 && e.Status >= 500)
-            {
-                continue;
-            }
-            var deadline = DateTime.UtcNow.AddMinutes(3);
-            while (true)
-            {
-                var server = await Servers.GetAsync(id);
-                var status = server.Status?.ToString();
-                if (string.Equals(status, target, StringComparison.OrdinalIgnoreCase) && server.TaskState is null) return server;
-                if (status == "ERROR") throw new Xunit.Sdk.XunitException($"server {id} went to ERROR: {server.Fault?.Message}");
-                var rolledBack = attempt == 1 && status == before && !string.Equals(before, target, StringComparison.OrdinalIgnoreCase) && server.TaskState is null;
-                if (rolledBack) break;
-                if (DateTime.UtcNow > deadline) throw new TimeoutException($"server {id} did not reach {target}; status {status}, task {server.TaskState}");
-                await Task.Delay(500);
-            }
+            var server = await Servers.GetAsync(id);
+            var status = server.Status?.ToString();
+            if (string.Equals(status, target, StringComparison.OrdinalIgnoreCase) && server.TaskState is null) return server;
+            if (status == "ERROR") throw new Xunit.Sdk.XunitException($"server {id} went to ERROR: {server.Fault?.Message}");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"server {id} did not reach {target}; status {status}, task {server.TaskState}");
+            await Task.Delay(500);
         }
     }
 
