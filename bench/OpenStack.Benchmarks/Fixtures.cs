@@ -31,6 +31,14 @@ internal static class Fixtures
         return Encoding.UTF8.GetBytes(sb.ToString());
     }
 
+    /// <summary>One Glance image (GET /v2/images/{id}: Glance answers without an envelope).</summary>
+    public static byte[] Image(int n)
+    {
+        var sb = new StringBuilder(1200);
+        AppendImage(sb, n);
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+
     // 24 keys the spec names and 8 it does not (os_distro, hw_*, ...), which land in AdditionalProperties.
     private static void AppendImage(StringBuilder sb, int n)
     {

@@ -135,13 +135,15 @@ internal static class ApiEmitter
             EmitList(w, r, context, s, "List", r.List.Path, (r.List.Description ?? "Lists " + r.Plural + "."));
             if (r.List.SummaryPath is not null)
                 EmitList(w, r, context, s, "ListSummary", r.List.SummaryPath, "Lists " + r.Plural + " with fewer details (the service fills only some properties).");
+            EmitListUri(w, o, r);
         }
         if (r.Get is not null)
         {
             Doc(w, r.Get.Description ?? "Gets one " + r.Name + ".", throws: true);
             w.Line("public virtual async " + Names.Tasks + ".Task<" + r.Name + "> Get" + Async + "(" + ClientParams(idParams, CtParam() + " = default") + ")");
             w.Line("{");
-            w.Line("    var response = await global::OpenStack.Http.RefitCall.Run(_api.Get" + Async + "(" + Join(idArgs, "cancellationToken") + ")).ConfigureAwait(false);");
+            w.Line("    var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, " + PathExpression(r.ItemPath) + ", " + Route(r.ItemPath) + ", "
+                + context + "." + Names.TypeInfoName(s, ItemWire(r)) + ", cancellationToken).ConfigureAwait(false);");
             w.Line("    return " + Unwrap(r, "response") + ";");
             w.Line("}");
             w.Line();
@@ -187,27 +189,32 @@ internal static class ApiEmitter
         return w.ToString();
     }
 
+    // Every page is read through OpenStackHttp, which deserializes while the body streams in; the Refit
+    // method of the same list stays on the interface for callers who want it.
     private static void EmitList(CodeWriter w, ResourceModel r, string context, ServiceModel s, string method, string path, string description)
     {
         var ps = r.CollectionParams.ToList();
         var args = Args(ps);
-        var refitArgs = string.Join(", ", args.Concat(new[] { "{0}", "ct" }));
         Doc(w, description + " Pages are fetched lazily as the sequence is enumerated.", throws: false);
         w.Line("public virtual global::OpenStack.Paging.AsyncPageable<" + r.Name + "> " + method + Async + "(" + ClientParams(ps, Names.ListOptions(r) + "? options = null", CtParam() + " = default") + ")");
         w.Line("{");
         foreach (var p in args) w.Line("    if (" + p + " is null) throw new global::System.ArgumentNullException(nameof(" + p + "));");
         var pageInfo = context + "." + Names.TypeInfoName(s, Names.ListPage(r));
+        var pathVar = "path";
+        w.Line("    var " + pathVar + " = " + PathExpression(path) + ";");
+        string FirstPage(string options) => "await global::OpenStack.Http.OpenStackHttp." + (r.ListEnvelope is null ? "GetJsonOrNullAsync" : "GetJsonAsync")
+            + "(_http, ListUri(" + pathVar + ", " + options + "), " + Route(path) + ", " + pageInfo + ", ct).ConfigureAwait(false)";
         switch (r.Pagination.Kind)
         {
             case "next":
             case "links":
-                w.Line("    var listUri = new global::System.Uri(_http.BaseAddress!, " + PathExpression(path) + ");");
+                w.Line("    var listUri = new global::System.Uri(_http.BaseAddress!, " + pathVar + ");");
                 w.Line("    return global::OpenStack.Paging.Pageable.Create<" + r.Name + ">(async (next, ct) =>");
                 w.Line("    {");
                 w.Line("        var page = next is null");
-                w.Line("            ? await global::OpenStack.Http.RefitCall.Run(_api." + method + Async + "(" + string.Format(refitArgs, "options") + ")).ConfigureAwait(false)");
+                w.Line("            ? " + FirstPage("options"));
                 w.Line("            : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), " + pageInfo + ", ct).ConfigureAwait(false);");
-                w.Line("        return new global::OpenStack.Paging.Page<" + r.Name + ">(page.Items ?? global::System.Array.Empty<" + r.Name + ">(), page.NextLink);");
+                w.Line("        return new global::OpenStack.Paging.Page<" + r.Name + ">(page" + (r.ListEnvelope is null ? "?" : "") + ".Items ?? global::System.Array.Empty<" + r.Name + ">(), page" + (r.ListEnvelope is null ? "?" : "") + ".NextLink);");
                 w.Line("    }, cancellationToken);");
                 break;
             case "marker":
@@ -216,7 +223,7 @@ internal static class ApiEmitter
                 w.Line("    return global::OpenStack.Paging.Pageable.Create<" + r.Name + ">(async (next, ct) =>");
                 w.Line("    {");
                 w.Line("        var query = next is null ? options : (options ?? new " + Names.ListOptions(r) + "()).WithMarker(next);");
-                w.Line("        var page = await global::OpenStack.Http.RefitCall.Run(_api." + method + Async + "(" + string.Format(refitArgs, "query") + ")).ConfigureAwait(false);");
+                w.Line("        var page = " + FirstPage("query") + ";");
                 // A bare-array page may be null: some services answer an empty listing with 204 and no body.
                 w.Line("        var items = " + (r.ListEnvelope is null ? "page?.Items" : "page.Items") + " ?? global::System.Array.Empty<" + r.Name + ">();");
                 w.Line("        return new global::OpenStack.Paging.Page<" + r.Name + ">(items, items.Count == 0 ? null : " + markerExpr + ");");
@@ -225,11 +232,26 @@ internal static class ApiEmitter
             default:
                 w.Line("    return global::OpenStack.Paging.Pageable.Create<" + r.Name + ">(async (next, ct) =>");
                 w.Line("    {");
-                w.Line("        var page = await global::OpenStack.Http.RefitCall.Run(_api." + method + Async + "(" + string.Format(refitArgs, "options") + ")).ConfigureAwait(false);");
-                w.Line("        return new global::OpenStack.Paging.Page<" + r.Name + ">(page.Items ?? global::System.Array.Empty<" + r.Name + ">(), null);");
+                w.Line("        var page = " + FirstPage("options") + ";");
+                w.Line("        return new global::OpenStack.Paging.Page<" + r.Name + ">(page" + (r.ListEnvelope is null ? "?" : "") + ".Items ?? global::System.Array.Empty<" + r.Name + ">(), null);");
                 w.Line("    }, cancellationToken);");
                 break;
         }
+        w.Line("}");
+        w.Line();
+    }
+
+    /// <summary>The list path with the options as its query, written by the same converter Refit's method uses.</summary>
+    private static void EmitListUri(CodeWriter w, GeneratorOptions o, ResourceModel r)
+    {
+        w.Line("private static readonly " + Names.ListOptions(r) + "Query ListQuery = new();");
+        w.Line();
+        w.Line("private static string ListUri(string path, " + Names.ListOptions(r) + "? options)");
+        w.Line("{");
+        w.Line("    if (options is null) return path;");
+        w.Line("    var query = new " + Names.Refit + ".GeneratedQueryStringBuilder(path);");
+        w.Line("    ListQuery.Flatten(options, \"\", ref query, global::" + o.RootNamespace + "." + o.ContextName + "Refit.Settings);");
+        w.Line("    return query.Build();");
         w.Line("}");
         w.Line();
     }

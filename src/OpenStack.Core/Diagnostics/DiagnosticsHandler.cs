@@ -43,7 +43,7 @@ internal sealed partial class DiagnosticsHandler : DelegatingHandler
         _serviceType = serviceType;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         int resendCount = RequestTags.NextSend(request);
         bool logDebug = _logger.IsEnabled(LogLevel.Debug);
@@ -51,11 +51,14 @@ internal sealed partial class DiagnosticsHandler : DelegatingHandler
         Activity? activity = OpenStackDiagnostics.ActivitySource.HasListeners()
             ? OpenStackDiagnostics.ActivitySource.StartActivity(Operation(request), ActivityKind.Client)
             : null;
-        if (!logDebug && !metrics && activity is null)
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
+        // Nothing listens: hand the request on without an async state machine of our own.
+        return !logDebug && !metrics && activity is null
+            ? base.SendAsync(request, cancellationToken)
+            : SendObservedAsync(request, resendCount, logDebug, metrics, activity, cancellationToken);
+    }
 
+    private async Task<HttpResponseMessage> SendObservedAsync(HttpRequestMessage request, int resendCount, bool logDebug, bool metrics, Activity? activity, CancellationToken cancellationToken)
+    {
         string? serviceType = RequestTags.ServiceType(request) ?? _serviceType;
         if (activity is { IsAllDataRequested: true })
         {

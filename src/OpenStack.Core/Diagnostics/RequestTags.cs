@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -11,7 +12,8 @@ internal static class RequestTags
     private static readonly HttpRequestOptionsKey<string> ServiceTypeKey = new("OpenStack.ServiceType");
     private static readonly HttpRequestOptionsKey<int> SendCountKey = new("OpenStack.SendCount");
 
-    // Refit puts the route template ("/images/{id}") of every request it builds under this key.
+    // Refit puts the route template ("/images/{id}") of every request it builds under this key; the
+    // streaming GET path (OpenStackHttp) uses the same key, so both are named alike in traces.
     private static readonly HttpRequestOptionsKey<string> RefitTemplateKey = new(Refit.HttpRequestMessageOptions.RelativePathTemplate);
 
     public static string? ServiceType(HttpRequestMessage request) =>
@@ -28,13 +30,18 @@ internal static class RequestTags
     public static string? Template(HttpRequestMessage request) =>
         request.Options.TryGetValue(RefitTemplateKey, out string? template) && !string.IsNullOrEmpty(template) ? template : null;
 
+    public static void SetTemplate(HttpRequestMessage request, string template) => request.Options.Set(RefitTemplateKey, template);
+
     /// <summary>How often the request was sent before (retries, re-sends after a 401), and counts this sending.</summary>
     public static int NextSend(HttpRequestMessage request)
     {
         int sent = request.Options.TryGetValue(SendCountKey, out int count) ? count : 0;
-        request.Options.Set(SendCountKey, sent + 1);
+        // Options holds objects: the common counts are boxed once here rather than on every request.
+        ((IDictionary<string, object?>)request.Options)[SendCountKey.Key] = sent + 1 < BoxedCounts.Length ? BoxedCounts[sent + 1] : sent + 1;
         return sent;
     }
+
+    private static readonly object[] BoxedCounts = [0, 1, 2, 3, 4, 5, 6, 7, 8];
 }
 
 /// <summary>

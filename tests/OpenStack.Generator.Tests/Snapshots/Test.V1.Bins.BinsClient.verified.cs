@@ -47,13 +47,24 @@ public partial class BinsClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<Bin> ListAsync(BinListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        var path = "";
         return global::OpenStack.Paging.Pageable.Create<Bin>(async (next, ct) =>
         {
             var query = next is null ? options : (options ?? new BinListOptions()).WithMarker(next);
-            var page = await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(query, ct)).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonOrNullAsync(_http, ListUri(path, query), "/", global::OpenStack.OpenStackJsonContext.Default.TestV1BinListPage, ct).ConfigureAwait(false);
             var items = page?.Items ?? global::System.Array.Empty<Bin>();
             return new global::OpenStack.Paging.Page<Bin>(items, items.Count == 0 ? null : items[items.Count - 1].Name ?? items[items.Count - 1].Prefix);
         }, cancellationToken);
+    }
+
+    private static readonly BinListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, BinListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
 }

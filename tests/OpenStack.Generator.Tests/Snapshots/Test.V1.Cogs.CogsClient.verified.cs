@@ -47,11 +47,22 @@ public partial class CogsClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<Cog> ListAsync(CogListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        var path = "cogs";
         return global::OpenStack.Paging.Pageable.Create<Cog>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(options, ct)).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/cogs", global::OpenStack.OpenStackJsonContext.Default.TestV1CogListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Cog>(page.Items ?? global::System.Array.Empty<Cog>(), null);
         }, cancellationToken);
+    }
+
+    private static readonly CogListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, CogListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
     /// <summary>
@@ -60,7 +71,7 @@ public partial class CogsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Cog> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "cogs/" + global::System.Uri.EscapeDataString(id), "/cogs/{id}", global::OpenStack.OpenStackJsonContext.Default.TestV1Cog, cancellationToken).ConfigureAwait(false);
         return response;
     }
 

@@ -47,13 +47,24 @@ public partial class GadgetsClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<Gadget> ListAsync(GadgetListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        var path = "gadgets";
         return global::OpenStack.Paging.Pageable.Create<Gadget>(async (next, ct) =>
         {
             var query = next is null ? options : (options ?? new GadgetListOptions()).WithMarker(next);
-            var page = await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(query, ct)).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, query), "/gadgets", global::OpenStack.OpenStackJsonContext.Default.TestV1GadgetListPage, ct).ConfigureAwait(false);
             var items = page.Items ?? global::System.Array.Empty<Gadget>();
             return new global::OpenStack.Paging.Page<Gadget>(items, items.Count == 0 ? null : items[items.Count - 1].Id);
         }, cancellationToken);
+    }
+
+    private static readonly GadgetListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, GadgetListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
     /// <summary>
@@ -62,7 +73,7 @@ public partial class GadgetsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Gadget> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "gadgets/" + global::System.Uri.EscapeDataString(id), "/gadgets/{id}", global::OpenStack.OpenStackJsonContext.Default.TestV1Gadget, cancellationToken).ConfigureAwait(false);
         return response;
     }
 

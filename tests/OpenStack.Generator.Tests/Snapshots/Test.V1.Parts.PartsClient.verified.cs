@@ -48,11 +48,12 @@ public partial class PartsClient
     public virtual global::OpenStack.Paging.AsyncPageable<Part> ListAsync(string widgetId, PartListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (widgetId is null) throw new global::System.ArgumentNullException(nameof(widgetId));
-        var listUri = new global::System.Uri(_http.BaseAddress!, "widgets/" + global::System.Uri.EscapeDataString(widgetId) + "/parts/detail");
+        var path = "widgets/" + global::System.Uri.EscapeDataString(widgetId) + "/parts/detail";
+        var listUri = new global::System.Uri(_http.BaseAddress!, path);
         return global::OpenStack.Paging.Pageable.Create<Part>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(widgetId, options, ct)).ConfigureAwait(false)
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/widgets/{widget_id}/parts/detail", global::OpenStack.OpenStackJsonContext.Default.TestV1PartListPage, ct).ConfigureAwait(false)
                 : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.TestV1PartListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Part>(page.Items ?? global::System.Array.Empty<Part>(), page.NextLink);
         }, cancellationToken);
@@ -64,14 +65,25 @@ public partial class PartsClient
     public virtual global::OpenStack.Paging.AsyncPageable<Part> ListSummaryAsync(string widgetId, PartListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (widgetId is null) throw new global::System.ArgumentNullException(nameof(widgetId));
-        var listUri = new global::System.Uri(_http.BaseAddress!, "widgets/" + global::System.Uri.EscapeDataString(widgetId) + "/parts");
+        var path = "widgets/" + global::System.Uri.EscapeDataString(widgetId) + "/parts";
+        var listUri = new global::System.Uri(_http.BaseAddress!, path);
         return global::OpenStack.Paging.Pageable.Create<Part>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.RefitCall.Run(_api.ListSummaryAsync(widgetId, options, ct)).ConfigureAwait(false)
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/widgets/{widget_id}/parts", global::OpenStack.OpenStackJsonContext.Default.TestV1PartListPage, ct).ConfigureAwait(false)
                 : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.TestV1PartListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Part>(page.Items ?? global::System.Array.Empty<Part>(), page.NextLink);
         }, cancellationToken);
+    }
+
+    private static readonly PartListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, PartListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
     /// <summary>
@@ -80,7 +92,7 @@ public partial class PartsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Part> GetAsync(string widgetId, string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(widgetId, id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "widgets/" + global::System.Uri.EscapeDataString(widgetId) + "/parts/" + global::System.Uri.EscapeDataString(id), "/widgets/{widget_id}/parts/{id}", global::OpenStack.OpenStackJsonContext.Default.TestV1PartEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'part' key.", 200, null, null, null, null, null, null);
     }
 

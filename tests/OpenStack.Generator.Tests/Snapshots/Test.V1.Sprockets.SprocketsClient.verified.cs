@@ -47,14 +47,25 @@ public partial class SprocketsClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<Sprocket> ListAsync(SprocketListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var listUri = new global::System.Uri(_http.BaseAddress!, "sprockets");
+        var path = "sprockets";
+        var listUri = new global::System.Uri(_http.BaseAddress!, path);
         return global::OpenStack.Paging.Pageable.Create<Sprocket>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(options, ct)).ConfigureAwait(false)
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/sprockets", global::OpenStack.OpenStackJsonContext.Default.TestV1SprocketListPage, ct).ConfigureAwait(false)
                 : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.TestV1SprocketListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Sprocket>(page.Items ?? global::System.Array.Empty<Sprocket>(), page.NextLink);
         }, cancellationToken);
+    }
+
+    private static readonly SprocketListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, SprocketListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
     /// <summary>
@@ -63,7 +74,7 @@ public partial class SprocketsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Sprocket> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "sprockets/" + global::System.Uri.EscapeDataString(id), "/sprockets/{id}", global::OpenStack.OpenStackJsonContext.Default.TestV1SprocketEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'sprocket' key.", 200, null, null, null, null, null, null);
     }
 

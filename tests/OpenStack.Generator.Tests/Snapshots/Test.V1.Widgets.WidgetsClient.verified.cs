@@ -47,14 +47,25 @@ public partial class WidgetsClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<Widget> ListAsync(WidgetListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var listUri = new global::System.Uri(_http.BaseAddress!, "widgets");
+        var path = "widgets";
+        var listUri = new global::System.Uri(_http.BaseAddress!, path);
         return global::OpenStack.Paging.Pageable.Create<Widget>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(options, ct)).ConfigureAwait(false)
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/widgets", global::OpenStack.OpenStackJsonContext.Default.TestV1WidgetListPage, ct).ConfigureAwait(false)
                 : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.TestV1WidgetListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Widget>(page.Items ?? global::System.Array.Empty<Widget>(), page.NextLink);
         }, cancellationToken);
+    }
+
+    private static readonly WidgetListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, WidgetListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
     /// <summary>
@@ -63,7 +74,7 @@ public partial class WidgetsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Widget> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "widgets/" + global::System.Uri.EscapeDataString(id), "/widgets/{id}", global::OpenStack.OpenStackJsonContext.Default.TestV1WidgetEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'widget' key.", 200, null, null, null, null, null, null);
     }
 

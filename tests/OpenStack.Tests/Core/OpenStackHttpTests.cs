@@ -65,4 +65,55 @@ public class OpenStackHttpTests
         await Assert.ThrowsAsync<System.IO.InvalidDataException>(() => OpenStackHttp.GetJsonAsync(
             http, new Uri("http://127.0.0.1/x"), HttpTestJsonContext.Default.VersionDocument, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task GetJsonAsync_with_a_relative_path_resolves_it_against_the_base_address()
+    {
+        var handler = new FakeHttpHandler(_ => FakeHttpHandler.Json(HttpStatusCode.OK, """{"id":"s1","status":"ACTIVE"}"""));
+        using var http = new HttpClient(handler) { BaseAddress = new Uri("http://127.0.0.1:8774/v2.1/") };
+
+        VersionDocument doc = await OpenStackHttp.GetJsonAsync(
+            http, "servers/" + Uri.EscapeDataString("a b/c"), "/servers/{id}", HttpTestJsonContext.Default.VersionDocument, CancellationToken.None);
+
+        Assert.Equal("s1", doc.Id);
+        Assert.Equal("http://127.0.0.1:8774/v2.1/servers/a%20b%2Fc", handler.Requests[^1].Uri.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task GetJsonAsync_names_the_absolute_uri_when_the_body_is_null()
+    {
+        var handler = new FakeHttpHandler(_ => FakeHttpHandler.Json(HttpStatusCode.OK, "null"));
+        using var http = new HttpClient(handler) { BaseAddress = new Uri("http://127.0.0.1:8774/v2.1/") };
+
+        var ex = await Assert.ThrowsAsync<System.IO.InvalidDataException>(() => OpenStackHttp.GetJsonAsync(
+            http, "flavors/f", "/flavors/{id}", HttpTestJsonContext.Default.VersionDocument, CancellationToken.None));
+
+        Assert.Contains("http://127.0.0.1:8774/v2.1/flavors/f", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.NoContent, "")]
+    [InlineData(HttpStatusCode.OK, "")]
+    [InlineData(HttpStatusCode.OK, "null")]
+    public async Task GetJsonOrNullAsync_gives_null_for_an_empty_listing(HttpStatusCode status, string body)
+    {
+        var handler = new FakeHttpHandler(_ => new HttpResponseMessage(status) { Content = new StringContent(body) });
+        using var http = new HttpClient(handler) { BaseAddress = new Uri("http://127.0.0.1:8080/v1/AUTH_p/") };
+
+        VersionDocument? doc = await OpenStackHttp.GetJsonOrNullAsync(http, "?format=json", "/", HttpTestJsonContext.Default.VersionDocument, CancellationToken.None);
+
+        Assert.Null(doc);
+        Assert.Equal("http://127.0.0.1:8080/v1/AUTH_p/?format=json", handler.Requests[^1].Uri.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task GetJsonOrNullAsync_still_reads_a_body()
+    {
+        var handler = new FakeHttpHandler(_ => FakeHttpHandler.Json(HttpStatusCode.OK, """{"id":"c","status":"x"}"""));
+        using var http = new HttpClient(handler) { BaseAddress = new Uri("http://127.0.0.1:8080/v1/AUTH_p/") };
+
+        VersionDocument? doc = await OpenStackHttp.GetJsonOrNullAsync(http, "", "/", HttpTestJsonContext.Default.VersionDocument, CancellationToken.None);
+
+        Assert.Equal("c", doc?.Id);
+    }
 }

@@ -48,7 +48,7 @@ public partial class LimitsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Limits> GetAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "limits", "/limits", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3LimitsEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'limits' key.", 200, null, null, null, null, null, null);
     }
 

@@ -47,11 +47,12 @@ public partial class SnapshotsClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<Snapshot> ListAsync(SnapshotListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var listUri = new global::System.Uri(_http.BaseAddress!, "snapshots/detail");
+        var path = "snapshots/detail";
+        var listUri = new global::System.Uri(_http.BaseAddress!, path);
         return global::OpenStack.Paging.Pageable.Create<Snapshot>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(options, ct)).ConfigureAwait(false)
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/snapshots/detail", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3SnapshotListPage, ct).ConfigureAwait(false)
                 : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3SnapshotListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Snapshot>(page.Items ?? global::System.Array.Empty<Snapshot>(), page.NextLink);
         }, cancellationToken);
@@ -62,14 +63,25 @@ public partial class SnapshotsClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<Snapshot> ListSummaryAsync(SnapshotListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var listUri = new global::System.Uri(_http.BaseAddress!, "snapshots");
+        var path = "snapshots";
+        var listUri = new global::System.Uri(_http.BaseAddress!, path);
         return global::OpenStack.Paging.Pageable.Create<Snapshot>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.RefitCall.Run(_api.ListSummaryAsync(options, ct)).ConfigureAwait(false)
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/snapshots", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3SnapshotListPage, ct).ConfigureAwait(false)
                 : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3SnapshotListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Snapshot>(page.Items ?? global::System.Array.Empty<Snapshot>(), page.NextLink);
         }, cancellationToken);
+    }
+
+    private static readonly SnapshotListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, SnapshotListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
     /// <summary>
@@ -78,7 +90,7 @@ public partial class SnapshotsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Snapshot> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "snapshots/" + global::System.Uri.EscapeDataString(id), "/snapshots/{id}", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3SnapshotEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'snapshot' key.", 200, null, null, null, null, null, null);
     }
 

@@ -47,14 +47,25 @@ public partial class VolumeTypesClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<VolumeType> ListAsync(VolumeTypeListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var listUri = new global::System.Uri(_http.BaseAddress!, "types");
+        var path = "types";
+        var listUri = new global::System.Uri(_http.BaseAddress!, path);
         return global::OpenStack.Paging.Pageable.Create<VolumeType>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(options, ct)).ConfigureAwait(false)
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/types", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3VolumeTypeListPage, ct).ConfigureAwait(false)
                 : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3VolumeTypeListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<VolumeType>(page.Items ?? global::System.Array.Empty<VolumeType>(), page.NextLink);
         }, cancellationToken);
+    }
+
+    private static readonly VolumeTypeListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, VolumeTypeListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
     /// <summary>
@@ -63,7 +74,7 @@ public partial class VolumeTypesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<VolumeType> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "types/" + global::System.Uri.EscapeDataString(id), "/types/{id}", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3VolumeTypeEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'volume_type' key.", 200, null, null, null, null, null, null);
     }
 

@@ -47,11 +47,12 @@ public partial class VolumesClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<Volume> ListAsync(VolumeListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var listUri = new global::System.Uri(_http.BaseAddress!, "volumes/detail");
+        var path = "volumes/detail";
+        var listUri = new global::System.Uri(_http.BaseAddress!, path);
         return global::OpenStack.Paging.Pageable.Create<Volume>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(options, ct)).ConfigureAwait(false)
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/volumes/detail", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3VolumeListPage, ct).ConfigureAwait(false)
                 : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3VolumeListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Volume>(page.Items ?? global::System.Array.Empty<Volume>(), page.NextLink);
         }, cancellationToken);
@@ -62,14 +63,25 @@ public partial class VolumesClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<Volume> ListSummaryAsync(VolumeListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var listUri = new global::System.Uri(_http.BaseAddress!, "volumes");
+        var path = "volumes";
+        var listUri = new global::System.Uri(_http.BaseAddress!, path);
         return global::OpenStack.Paging.Pageable.Create<Volume>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.RefitCall.Run(_api.ListSummaryAsync(options, ct)).ConfigureAwait(false)
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/volumes", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3VolumeListPage, ct).ConfigureAwait(false)
                 : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3VolumeListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Volume>(page.Items ?? global::System.Array.Empty<Volume>(), page.NextLink);
         }, cancellationToken);
+    }
+
+    private static readonly VolumeListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, VolumeListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
     /// <summary>
@@ -78,7 +90,7 @@ public partial class VolumesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Volume> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "volumes/" + global::System.Uri.EscapeDataString(id), "/volumes/{id}", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3VolumeEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'volume' key.", 200, null, null, null, null, null, null);
     }
 

@@ -47,11 +47,12 @@ public partial class FlavorsClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<Flavor> ListAsync(FlavorListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var listUri = new global::System.Uri(_http.BaseAddress!, "flavors/detail");
+        var path = "flavors/detail";
+        var listUri = new global::System.Uri(_http.BaseAddress!, path);
         return global::OpenStack.Paging.Pageable.Create<Flavor>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(options, ct)).ConfigureAwait(false)
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/flavors/detail", global::OpenStack.OpenStackJsonContext.Default.ComputeV2FlavorListPage, ct).ConfigureAwait(false)
                 : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.ComputeV2FlavorListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Flavor>(page.Items ?? global::System.Array.Empty<Flavor>(), page.NextLink);
         }, cancellationToken);
@@ -62,14 +63,25 @@ public partial class FlavorsClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<Flavor> ListSummaryAsync(FlavorListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var listUri = new global::System.Uri(_http.BaseAddress!, "flavors");
+        var path = "flavors";
+        var listUri = new global::System.Uri(_http.BaseAddress!, path);
         return global::OpenStack.Paging.Pageable.Create<Flavor>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.RefitCall.Run(_api.ListSummaryAsync(options, ct)).ConfigureAwait(false)
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/flavors", global::OpenStack.OpenStackJsonContext.Default.ComputeV2FlavorListPage, ct).ConfigureAwait(false)
                 : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.ComputeV2FlavorListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Flavor>(page.Items ?? global::System.Array.Empty<Flavor>(), page.NextLink);
         }, cancellationToken);
+    }
+
+    private static readonly FlavorListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, FlavorListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
     /// <summary>
@@ -78,7 +90,7 @@ public partial class FlavorsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Flavor> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "flavors/" + global::System.Uri.EscapeDataString(id), "/flavors/{id}", global::OpenStack.OpenStackJsonContext.Default.ComputeV2FlavorEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'flavor' key.", 200, null, null, null, null, null, null);
     }
 

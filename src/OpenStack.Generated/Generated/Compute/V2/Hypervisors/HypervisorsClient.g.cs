@@ -47,11 +47,12 @@ public partial class HypervisorsClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<Hypervisor> ListAsync(HypervisorListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var listUri = new global::System.Uri(_http.BaseAddress!, "os-hypervisors/detail");
+        var path = "os-hypervisors/detail";
+        var listUri = new global::System.Uri(_http.BaseAddress!, path);
         return global::OpenStack.Paging.Pageable.Create<Hypervisor>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(options, ct)).ConfigureAwait(false)
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-hypervisors/detail", global::OpenStack.OpenStackJsonContext.Default.ComputeV2HypervisorListPage, ct).ConfigureAwait(false)
                 : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.ComputeV2HypervisorListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Hypervisor>(page.Items ?? global::System.Array.Empty<Hypervisor>(), page.NextLink);
         }, cancellationToken);
@@ -62,14 +63,25 @@ public partial class HypervisorsClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<Hypervisor> ListSummaryAsync(HypervisorListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var listUri = new global::System.Uri(_http.BaseAddress!, "os-hypervisors");
+        var path = "os-hypervisors";
+        var listUri = new global::System.Uri(_http.BaseAddress!, path);
         return global::OpenStack.Paging.Pageable.Create<Hypervisor>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.RefitCall.Run(_api.ListSummaryAsync(options, ct)).ConfigureAwait(false)
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-hypervisors", global::OpenStack.OpenStackJsonContext.Default.ComputeV2HypervisorListPage, ct).ConfigureAwait(false)
                 : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.ComputeV2HypervisorListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Hypervisor>(page.Items ?? global::System.Array.Empty<Hypervisor>(), page.NextLink);
         }, cancellationToken);
+    }
+
+    private static readonly HypervisorListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, HypervisorListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
     /// <summary>
@@ -78,7 +90,7 @@ public partial class HypervisorsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Hypervisor> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "os-hypervisors/" + global::System.Uri.EscapeDataString(id), "/os-hypervisors/{id}", global::OpenStack.OpenStackJsonContext.Default.ComputeV2HypervisorEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'hypervisor' key.", 200, null, null, null, null, null, null);
     }
 

@@ -47,14 +47,25 @@ public partial class KeypairsClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<Keypair> ListAsync(KeypairListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var listUri = new global::System.Uri(_http.BaseAddress!, "os-keypairs");
+        var path = "os-keypairs";
+        var listUri = new global::System.Uri(_http.BaseAddress!, path);
         return global::OpenStack.Paging.Pageable.Create<Keypair>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(options, ct)).ConfigureAwait(false)
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-keypairs", global::OpenStack.OpenStackJsonContext.Default.ComputeV2KeypairListPage, ct).ConfigureAwait(false)
                 : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.ComputeV2KeypairListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Keypair>(page.Items ?? global::System.Array.Empty<Keypair>(), page.NextLink);
         }, cancellationToken);
+    }
+
+    private static readonly KeypairListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, KeypairListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
     /// <summary>
@@ -63,7 +74,7 @@ public partial class KeypairsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Keypair> GetAsync(string name, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(name, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "os-keypairs/" + global::System.Uri.EscapeDataString(name), "/os-keypairs/{name}", global::OpenStack.OpenStackJsonContext.Default.ComputeV2KeypairEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'keypair' key.", 200, null, null, null, null, null, null);
     }
 

@@ -48,7 +48,7 @@ public partial class QuotaSetsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<QuotaSet> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "os-quota-sets/" + global::System.Uri.EscapeDataString(id), "/os-quota-sets/{id}", global::OpenStack.OpenStackJsonContext.Default.ComputeV2QuotaSetEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'quota_set' key.", 200, null, null, null, null, null, null);
     }
 

@@ -47,11 +47,22 @@ public partial class ServerGroupsClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<ServerGroup> ListAsync(ServerGroupListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        var path = "os-server-groups";
         return global::OpenStack.Paging.Pageable.Create<ServerGroup>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(options, ct)).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-server-groups", global::OpenStack.OpenStackJsonContext.Default.ComputeV2ServerGroupListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<ServerGroup>(page.Items ?? global::System.Array.Empty<ServerGroup>(), null);
         }, cancellationToken);
+    }
+
+    private static readonly ServerGroupListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, ServerGroupListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
     /// <summary>
@@ -60,7 +71,7 @@ public partial class ServerGroupsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<ServerGroup> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "os-server-groups/" + global::System.Uri.EscapeDataString(id), "/os-server-groups/{id}", global::OpenStack.OpenStackJsonContext.Default.ComputeV2ServerGroupEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'server_group' key.", 200, null, null, null, null, null, null);
     }
 

@@ -48,11 +48,22 @@ public partial class ServerSecurityGroupsClient
     public virtual global::OpenStack.Paging.AsyncPageable<ServerSecurityGroup> ListAsync(string serverId, ServerSecurityGroupListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (serverId is null) throw new global::System.ArgumentNullException(nameof(serverId));
+        var path = "servers/" + global::System.Uri.EscapeDataString(serverId) + "/os-security-groups";
         return global::OpenStack.Paging.Pageable.Create<ServerSecurityGroup>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(serverId, options, ct)).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/servers/{server_id}/os-security-groups", global::OpenStack.OpenStackJsonContext.Default.ComputeV2ServerSecurityGroupListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<ServerSecurityGroup>(page.Items ?? global::System.Array.Empty<ServerSecurityGroup>(), null);
         }, cancellationToken);
+    }
+
+    private static readonly ServerSecurityGroupListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, ServerSecurityGroupListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
 }

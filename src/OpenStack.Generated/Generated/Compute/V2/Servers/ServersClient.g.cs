@@ -47,11 +47,12 @@ public partial class ServersClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<Server> ListAsync(ServerListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var listUri = new global::System.Uri(_http.BaseAddress!, "servers/detail");
+        var path = "servers/detail";
+        var listUri = new global::System.Uri(_http.BaseAddress!, path);
         return global::OpenStack.Paging.Pageable.Create<Server>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(options, ct)).ConfigureAwait(false)
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/servers/detail", global::OpenStack.OpenStackJsonContext.Default.ComputeV2ServerListPage, ct).ConfigureAwait(false)
                 : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.ComputeV2ServerListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Server>(page.Items ?? global::System.Array.Empty<Server>(), page.NextLink);
         }, cancellationToken);
@@ -62,14 +63,25 @@ public partial class ServersClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<Server> ListSummaryAsync(ServerListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var listUri = new global::System.Uri(_http.BaseAddress!, "servers");
+        var path = "servers";
+        var listUri = new global::System.Uri(_http.BaseAddress!, path);
         return global::OpenStack.Paging.Pageable.Create<Server>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.RefitCall.Run(_api.ListSummaryAsync(options, ct)).ConfigureAwait(false)
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/servers", global::OpenStack.OpenStackJsonContext.Default.ComputeV2ServerListPage, ct).ConfigureAwait(false)
                 : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.ComputeV2ServerListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Server>(page.Items ?? global::System.Array.Empty<Server>(), page.NextLink);
         }, cancellationToken);
+    }
+
+    private static readonly ServerListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, ServerListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
     /// <summary>
@@ -78,7 +90,7 @@ public partial class ServersClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Server> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "servers/" + global::System.Uri.EscapeDataString(id), "/servers/{id}", global::OpenStack.OpenStackJsonContext.Default.ComputeV2ServerEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'server' key.", 200, null, null, null, null, null, null);
     }
 

@@ -47,11 +47,22 @@ public partial class ServicesClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<Service> ListAsync(ServiceListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        var path = "os-services";
         return global::OpenStack.Paging.Pageable.Create<Service>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(options, ct)).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-services", global::OpenStack.OpenStackJsonContext.Default.ComputeV2ServiceListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Service>(page.Items ?? global::System.Array.Empty<Service>(), null);
         }, cancellationToken);
+    }
+
+    private static readonly ServiceListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, ServiceListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
     /// <summary>

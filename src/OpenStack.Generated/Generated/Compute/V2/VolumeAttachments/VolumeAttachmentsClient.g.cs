@@ -48,11 +48,22 @@ public partial class VolumeAttachmentsClient
     public virtual global::OpenStack.Paging.AsyncPageable<VolumeAttachment> ListAsync(string serverId, VolumeAttachmentListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (serverId is null) throw new global::System.ArgumentNullException(nameof(serverId));
+        var path = "servers/" + global::System.Uri.EscapeDataString(serverId) + "/os-volume_attachments";
         return global::OpenStack.Paging.Pageable.Create<VolumeAttachment>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(serverId, options, ct)).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/servers/{server_id}/os-volume_attachments", global::OpenStack.OpenStackJsonContext.Default.ComputeV2VolumeAttachmentListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<VolumeAttachment>(page.Items ?? global::System.Array.Empty<VolumeAttachment>(), null);
         }, cancellationToken);
+    }
+
+    private static readonly VolumeAttachmentListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, VolumeAttachmentListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
     /// <summary>
@@ -61,7 +72,7 @@ public partial class VolumeAttachmentsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<VolumeAttachment> GetAsync(string serverId, string volumeId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(serverId, volumeId, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "servers/" + global::System.Uri.EscapeDataString(serverId) + "/os-volume_attachments/" + global::System.Uri.EscapeDataString(volumeId), "/servers/{server_id}/os-volume_attachments/{volumeId}", global::OpenStack.OpenStackJsonContext.Default.ComputeV2VolumeAttachmentEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'volumeAttachment' key.", 200, null, null, null, null, null, null);
     }
 

@@ -44,14 +44,25 @@ public partial class ApplicationCredentialsClient
     public virtual global::OpenStack.Paging.AsyncPageable<ApplicationCredential> ListAsync(string userId, ApplicationCredentialListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (userId is null) throw new global::System.ArgumentNullException(nameof(userId));
-        var listUri = new global::System.Uri(_http.BaseAddress!, "users/" + global::System.Uri.EscapeDataString(userId) + "/application_credentials");
+        var path = "users/" + global::System.Uri.EscapeDataString(userId) + "/application_credentials";
+        var listUri = new global::System.Uri(_http.BaseAddress!, path);
         return global::OpenStack.Paging.Pageable.Create<ApplicationCredential>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(userId, options, ct)).ConfigureAwait(false)
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/users/{user_id}/application_credentials", global::OpenStack.OpenStackJsonContext.Default.IdentityV3ApplicationCredentialListPage, ct).ConfigureAwait(false)
                 : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.IdentityV3ApplicationCredentialListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<ApplicationCredential>(page.Items ?? global::System.Array.Empty<ApplicationCredential>(), page.NextLink);
         }, cancellationToken);
+    }
+
+    private static readonly ApplicationCredentialListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, ApplicationCredentialListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
     /// <summary>
@@ -60,7 +71,7 @@ public partial class ApplicationCredentialsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<ApplicationCredential> GetAsync(string userId, string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(userId, id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "users/" + global::System.Uri.EscapeDataString(userId) + "/application_credentials/" + global::System.Uri.EscapeDataString(id), "/users/{user_id}/application_credentials/{id}", global::OpenStack.OpenStackJsonContext.Default.IdentityV3ApplicationCredentialEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'application_credential' key.", 200, null, null, null, null, null, null);
     }
 

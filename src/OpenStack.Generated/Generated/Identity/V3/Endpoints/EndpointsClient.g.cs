@@ -43,14 +43,25 @@ public partial class EndpointsClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<Endpoint> ListAsync(EndpointListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var listUri = new global::System.Uri(_http.BaseAddress!, "endpoints");
+        var path = "endpoints";
+        var listUri = new global::System.Uri(_http.BaseAddress!, path);
         return global::OpenStack.Paging.Pageable.Create<Endpoint>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(options, ct)).ConfigureAwait(false)
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/endpoints", global::OpenStack.OpenStackJsonContext.Default.IdentityV3EndpointListPage, ct).ConfigureAwait(false)
                 : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.IdentityV3EndpointListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Endpoint>(page.Items ?? global::System.Array.Empty<Endpoint>(), page.NextLink);
         }, cancellationToken);
+    }
+
+    private static readonly EndpointListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, EndpointListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
     /// <summary>
@@ -59,7 +70,7 @@ public partial class EndpointsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Endpoint> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "endpoints/" + global::System.Uri.EscapeDataString(id), "/endpoints/{id}", global::OpenStack.OpenStackJsonContext.Default.IdentityV3EndpointEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'endpoint' key.", 200, null, null, null, null, null, null);
     }
 

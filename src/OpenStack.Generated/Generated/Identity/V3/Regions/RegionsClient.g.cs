@@ -43,14 +43,25 @@ public partial class RegionsClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<Region> ListAsync(RegionListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var listUri = new global::System.Uri(_http.BaseAddress!, "regions");
+        var path = "regions";
+        var listUri = new global::System.Uri(_http.BaseAddress!, path);
         return global::OpenStack.Paging.Pageable.Create<Region>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(options, ct)).ConfigureAwait(false)
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/regions", global::OpenStack.OpenStackJsonContext.Default.IdentityV3RegionListPage, ct).ConfigureAwait(false)
                 : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.IdentityV3RegionListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Region>(page.Items ?? global::System.Array.Empty<Region>(), page.NextLink);
         }, cancellationToken);
+    }
+
+    private static readonly RegionListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, RegionListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
     /// <summary>
@@ -59,7 +70,7 @@ public partial class RegionsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Region> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "regions/" + global::System.Uri.EscapeDataString(id), "/regions/{id}", global::OpenStack.OpenStackJsonContext.Default.IdentityV3RegionEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'region' key.", 200, null, null, null, null, null, null);
     }
 

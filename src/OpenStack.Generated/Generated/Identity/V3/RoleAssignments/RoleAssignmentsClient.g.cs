@@ -43,14 +43,25 @@ public partial class RoleAssignmentsClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<RoleAssignment> ListAsync(RoleAssignmentListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var listUri = new global::System.Uri(_http.BaseAddress!, "role_assignments");
+        var path = "role_assignments";
+        var listUri = new global::System.Uri(_http.BaseAddress!, path);
         return global::OpenStack.Paging.Pageable.Create<RoleAssignment>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(options, ct)).ConfigureAwait(false)
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/role_assignments", global::OpenStack.OpenStackJsonContext.Default.IdentityV3RoleAssignmentListPage, ct).ConfigureAwait(false)
                 : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.IdentityV3RoleAssignmentListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<RoleAssignment>(page.Items ?? global::System.Array.Empty<RoleAssignment>(), page.NextLink);
         }, cancellationToken);
+    }
+
+    private static readonly RoleAssignmentListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, RoleAssignmentListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
 }

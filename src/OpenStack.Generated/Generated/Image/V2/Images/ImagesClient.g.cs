@@ -43,14 +43,25 @@ public partial class ImagesClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<Image> ListAsync(ImageListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var listUri = new global::System.Uri(_http.BaseAddress!, "images");
+        var path = "images";
+        var listUri = new global::System.Uri(_http.BaseAddress!, path);
         return global::OpenStack.Paging.Pageable.Create<Image>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(options, ct)).ConfigureAwait(false)
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/images", global::OpenStack.OpenStackJsonContext.Default.ImageV2ImageListPage, ct).ConfigureAwait(false)
                 : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.ImageV2ImageListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Image>(page.Items ?? global::System.Array.Empty<Image>(), page.NextLink);
         }, cancellationToken);
+    }
+
+    private static readonly ImageListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, ImageListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
     /// <summary>
@@ -59,7 +70,7 @@ public partial class ImagesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Image> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "images/" + global::System.Uri.EscapeDataString(id), "/images/{id}", global::OpenStack.OpenStackJsonContext.Default.ImageV2Image, cancellationToken).ConfigureAwait(false);
         return response;
     }
 

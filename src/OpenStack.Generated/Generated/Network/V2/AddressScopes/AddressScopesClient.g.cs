@@ -43,14 +43,25 @@ public partial class AddressScopesClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<AddressScope> ListAsync(AddressScopeListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var listUri = new global::System.Uri(_http.BaseAddress!, "address-scopes");
+        var path = "address-scopes";
+        var listUri = new global::System.Uri(_http.BaseAddress!, path);
         return global::OpenStack.Paging.Pageable.Create<AddressScope>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(options, ct)).ConfigureAwait(false)
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/address-scopes", global::OpenStack.OpenStackJsonContext.Default.NetworkV2AddressScopeListPage, ct).ConfigureAwait(false)
                 : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.NetworkV2AddressScopeListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<AddressScope>(page.Items ?? global::System.Array.Empty<AddressScope>(), page.NextLink);
         }, cancellationToken);
+    }
+
+    private static readonly AddressScopeListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, AddressScopeListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
     /// <summary>
@@ -59,7 +70,7 @@ public partial class AddressScopesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<AddressScope> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "address-scopes/" + global::System.Uri.EscapeDataString(id), "/address-scopes/{id}", global::OpenStack.OpenStackJsonContext.Default.NetworkV2AddressScopeEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'address_scope' key.", 200, null, null, null, null, null, null);
     }
 

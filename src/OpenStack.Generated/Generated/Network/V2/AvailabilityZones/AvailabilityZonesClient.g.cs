@@ -43,11 +43,22 @@ public partial class AvailabilityZonesClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<AvailabilityZone> ListAsync(AvailabilityZoneListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        var path = "availability_zones";
         return global::OpenStack.Paging.Pageable.Create<AvailabilityZone>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(options, ct)).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/availability_zones", global::OpenStack.OpenStackJsonContext.Default.NetworkV2AvailabilityZoneListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<AvailabilityZone>(page.Items ?? global::System.Array.Empty<AvailabilityZone>(), null);
         }, cancellationToken);
+    }
+
+    private static readonly AvailabilityZoneListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, AvailabilityZoneListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
 }

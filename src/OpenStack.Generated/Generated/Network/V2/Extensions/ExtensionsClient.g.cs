@@ -43,11 +43,22 @@ public partial class ExtensionsClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<Extension> ListAsync(ExtensionListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        var path = "extensions";
         return global::OpenStack.Paging.Pageable.Create<Extension>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(options, ct)).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/extensions", global::OpenStack.OpenStackJsonContext.Default.NetworkV2ExtensionListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Extension>(page.Items ?? global::System.Array.Empty<Extension>(), null);
         }, cancellationToken);
+    }
+
+    private static readonly ExtensionListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, ExtensionListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
     /// <summary>
@@ -56,7 +67,7 @@ public partial class ExtensionsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Extension> GetAsync(string alias, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(alias, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "extensions/" + global::System.Uri.EscapeDataString(alias), "/extensions/{alias}", global::OpenStack.OpenStackJsonContext.Default.NetworkV2ExtensionEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'extension' key.", 200, null, null, null, null, null, null);
     }
 

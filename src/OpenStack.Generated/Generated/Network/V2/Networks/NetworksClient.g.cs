@@ -43,14 +43,25 @@ public partial class NetworksClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<Network> ListAsync(NetworkListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var listUri = new global::System.Uri(_http.BaseAddress!, "networks");
+        var path = "networks";
+        var listUri = new global::System.Uri(_http.BaseAddress!, path);
         return global::OpenStack.Paging.Pageable.Create<Network>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(options, ct)).ConfigureAwait(false)
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/networks", global::OpenStack.OpenStackJsonContext.Default.NetworkV2NetworkListPage, ct).ConfigureAwait(false)
                 : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.NetworkV2NetworkListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Network>(page.Items ?? global::System.Array.Empty<Network>(), page.NextLink);
         }, cancellationToken);
+    }
+
+    private static readonly NetworkListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, NetworkListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
     /// <summary>
@@ -59,7 +70,7 @@ public partial class NetworksClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Network> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "networks/" + global::System.Uri.EscapeDataString(id), "/networks/{id}", global::OpenStack.OpenStackJsonContext.Default.NetworkV2NetworkEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'network' key.", 200, null, null, null, null, null, null);
     }
 

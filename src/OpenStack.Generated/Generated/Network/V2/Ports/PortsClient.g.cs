@@ -43,14 +43,25 @@ public partial class PortsClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<Port> ListAsync(PortListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var listUri = new global::System.Uri(_http.BaseAddress!, "ports");
+        var path = "ports";
+        var listUri = new global::System.Uri(_http.BaseAddress!, path);
         return global::OpenStack.Paging.Pageable.Create<Port>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(options, ct)).ConfigureAwait(false)
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/ports", global::OpenStack.OpenStackJsonContext.Default.NetworkV2PortListPage, ct).ConfigureAwait(false)
                 : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.NetworkV2PortListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Port>(page.Items ?? global::System.Array.Empty<Port>(), page.NextLink);
         }, cancellationToken);
+    }
+
+    private static readonly PortListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, PortListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
     /// <summary>
@@ -59,7 +70,7 @@ public partial class PortsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Port> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "ports/" + global::System.Uri.EscapeDataString(id), "/ports/{id}", global::OpenStack.OpenStackJsonContext.Default.NetworkV2PortEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'port' key.", 200, null, null, null, null, null, null);
     }
 

@@ -43,11 +43,22 @@ public partial class QuotasClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<Quota> ListAsync(QuotaListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        var path = "quotas";
         return global::OpenStack.Paging.Pageable.Create<Quota>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(options, ct)).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/quotas", global::OpenStack.OpenStackJsonContext.Default.NetworkV2QuotaListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Quota>(page.Items ?? global::System.Array.Empty<Quota>(), null);
         }, cancellationToken);
+    }
+
+    private static readonly QuotaListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, QuotaListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
     /// <summary>
@@ -56,7 +67,7 @@ public partial class QuotasClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Quota> GetAsync(string projectId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(projectId, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "quotas/" + global::System.Uri.EscapeDataString(projectId), "/quotas/{project_id}", global::OpenStack.OpenStackJsonContext.Default.NetworkV2QuotaEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'quota' key.", 200, null, null, null, null, null, null);
     }
 

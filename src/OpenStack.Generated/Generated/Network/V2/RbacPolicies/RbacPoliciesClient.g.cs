@@ -43,14 +43,25 @@ public partial class RbacPoliciesClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<RbacPolicy> ListAsync(RbacPolicyListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var listUri = new global::System.Uri(_http.BaseAddress!, "rbac-policies");
+        var path = "rbac-policies";
+        var listUri = new global::System.Uri(_http.BaseAddress!, path);
         return global::OpenStack.Paging.Pageable.Create<RbacPolicy>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(options, ct)).ConfigureAwait(false)
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/rbac-policies", global::OpenStack.OpenStackJsonContext.Default.NetworkV2RbacPolicyListPage, ct).ConfigureAwait(false)
                 : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.NetworkV2RbacPolicyListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<RbacPolicy>(page.Items ?? global::System.Array.Empty<RbacPolicy>(), page.NextLink);
         }, cancellationToken);
+    }
+
+    private static readonly RbacPolicyListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, RbacPolicyListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
     /// <summary>
@@ -59,7 +70,7 @@ public partial class RbacPoliciesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<RbacPolicy> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "rbac-policies/" + global::System.Uri.EscapeDataString(id), "/rbac-policies/{id}", global::OpenStack.OpenStackJsonContext.Default.NetworkV2RbacPolicyEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'rbac_policy' key.", 200, null, null, null, null, null, null);
     }
 

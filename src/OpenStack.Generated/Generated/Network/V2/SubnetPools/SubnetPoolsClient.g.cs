@@ -43,14 +43,25 @@ public partial class SubnetPoolsClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<SubnetPool> ListAsync(SubnetPoolListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var listUri = new global::System.Uri(_http.BaseAddress!, "subnetpools");
+        var path = "subnetpools";
+        var listUri = new global::System.Uri(_http.BaseAddress!, path);
         return global::OpenStack.Paging.Pageable.Create<SubnetPool>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(options, ct)).ConfigureAwait(false)
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/subnetpools", global::OpenStack.OpenStackJsonContext.Default.NetworkV2SubnetPoolListPage, ct).ConfigureAwait(false)
                 : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.NetworkV2SubnetPoolListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<SubnetPool>(page.Items ?? global::System.Array.Empty<SubnetPool>(), page.NextLink);
         }, cancellationToken);
+    }
+
+    private static readonly SubnetPoolListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, SubnetPoolListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
     /// <summary>
@@ -59,7 +70,7 @@ public partial class SubnetPoolsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<SubnetPool> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "subnetpools/" + global::System.Uri.EscapeDataString(id), "/subnetpools/{id}", global::OpenStack.OpenStackJsonContext.Default.NetworkV2SubnetPoolEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'subnetpool' key.", 200, null, null, null, null, null, null);
     }
 

@@ -43,13 +43,24 @@ public partial class ContainersClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<Container> ListAsync(ContainerListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        var path = "";
         return global::OpenStack.Paging.Pageable.Create<Container>(async (next, ct) =>
         {
             var query = next is null ? options : (options ?? new ContainerListOptions()).WithMarker(next);
-            var page = await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(query, ct)).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonOrNullAsync(_http, ListUri(path, query), "/", global::OpenStack.OpenStackJsonContext.Default.ObjectStoreV1ContainerListPage, ct).ConfigureAwait(false);
             var items = page?.Items ?? global::System.Array.Empty<Container>();
             return new global::OpenStack.Paging.Page<Container>(items, items.Count == 0 ? null : items[items.Count - 1].Name);
         }, cancellationToken);
+    }
+
+    private static readonly ContainerListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, ContainerListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
 }

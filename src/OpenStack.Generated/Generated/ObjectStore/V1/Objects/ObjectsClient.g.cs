@@ -44,13 +44,24 @@ public partial class ObjectsClient
     public virtual global::OpenStack.Paging.AsyncPageable<StorageObject> ListAsync(string container, StorageObjectListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (container is null) throw new global::System.ArgumentNullException(nameof(container));
+        var path = global::System.Uri.EscapeDataString(container);
         return global::OpenStack.Paging.Pageable.Create<StorageObject>(async (next, ct) =>
         {
             var query = next is null ? options : (options ?? new StorageObjectListOptions()).WithMarker(next);
-            var page = await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(container, query, ct)).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonOrNullAsync(_http, ListUri(path, query), "/{container}", global::OpenStack.OpenStackJsonContext.Default.ObjectStoreV1StorageObjectListPage, ct).ConfigureAwait(false);
             var items = page?.Items ?? global::System.Array.Empty<StorageObject>();
             return new global::OpenStack.Paging.Page<StorageObject>(items, items.Count == 0 ? null : items[items.Count - 1].Name ?? items[items.Count - 1].Subdir);
         }, cancellationToken);
+    }
+
+    private static readonly StorageObjectListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, StorageObjectListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
 }

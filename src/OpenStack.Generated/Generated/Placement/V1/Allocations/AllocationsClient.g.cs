@@ -48,7 +48,7 @@ public partial class AllocationsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Allocation> GetAsync(string consumerUuid, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(consumerUuid, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "allocations/" + global::System.Uri.EscapeDataString(consumerUuid), "/allocations/{consumer_uuid}", global::OpenStack.OpenStackJsonContext.Default.PlacementV1Allocation, cancellationToken).ConfigureAwait(false);
         return response;
     }
 

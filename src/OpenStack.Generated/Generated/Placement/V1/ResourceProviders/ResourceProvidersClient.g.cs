@@ -47,11 +47,22 @@ public partial class ResourceProvidersClient
     /// </summary>
     public virtual global::OpenStack.Paging.AsyncPageable<ResourceProvider> ListAsync(ResourceProviderListOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        var path = "resource_providers";
         return global::OpenStack.Paging.Pageable.Create<ResourceProvider>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(options, ct)).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/resource_providers", global::OpenStack.OpenStackJsonContext.Default.PlacementV1ResourceProviderListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<ResourceProvider>(page.Items ?? global::System.Array.Empty<ResourceProvider>(), null);
         }, cancellationToken);
+    }
+
+    private static readonly ResourceProviderListOptionsQuery ListQuery = new();
+
+    private static string ListUri(string path, ResourceProviderListOptions? options)
+    {
+        if (options is null) return path;
+        var query = new global::Refit.GeneratedQueryStringBuilder(path);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        return query.Build();
     }
 
     /// <summary>
@@ -60,7 +71,7 @@ public partial class ResourceProvidersClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<ResourceProvider> GetAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAsync(uuid, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "resource_providers/" + global::System.Uri.EscapeDataString(uuid), "/resource_providers/{uuid}", global::OpenStack.OpenStackJsonContext.Default.PlacementV1ResourceProvider, cancellationToken).ConfigureAwait(false);
         return response;
     }
 
