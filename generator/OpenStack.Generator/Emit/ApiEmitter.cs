@@ -213,7 +213,7 @@ internal static class ApiEmitter
                 w.Line("    {");
                 w.Line("        var page = next is null");
                 w.Line("            ? " + FirstPage("options"));
-                w.Line("            : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), " + pageInfo + ", ct).ConfigureAwait(false);");
+                w.Line("            : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), " + Route(path) + ", " + pageInfo + ", ct).ConfigureAwait(false);");
                 w.Line("        return new global::OpenStack.Paging.Page<" + r.Name + ">(page" + (r.ListEnvelope is null ? "?" : "") + ".Items ?? global::System.Array.Empty<" + r.Name + ">(), page" + (r.ListEnvelope is null ? "?" : "") + ".NextLink);");
                 w.Line("    }, cancellationToken);");
                 break;

@@ -35,6 +35,26 @@ public static class OpenStackHttp
     }
 
     /// <summary>
+    /// Sends a GET for a URI the service handed out (a next-page link) and deserializes the JSON body while it
+    /// streams in, naming the operation by the route template of the list it continues.
+    /// </summary>
+    /// <typeparam name="T">The type of the body.</typeparam>
+    /// <param name="http">A client created by <see cref="OpenStackConnection.CreateHttpClient(System.Uri)"/>.</param>
+    /// <param name="uri">An absolute URI, or one relative to the client's base address.</param>
+    /// <param name="routeTemplate">The path of the list with its parameters unfilled, e.g. <c>/images</c>.</param>
+    /// <param name="typeInfo">Source-generated metadata for <typeparamref name="T"/>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The deserialized body.</returns>
+    /// <exception cref="OpenStackException">The service answered with a non-success status.</exception>
+    /// <exception cref="InvalidDataException">The body is JSON <c>null</c>.</exception>
+    public static Task<T> GetJsonAsync<T>(HttpClient http, Uri uri, string routeTemplate, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        ArgumentNullException.ThrowIfNull(routeTemplate);
+        return SendAsync(http, uri, routeTemplate, typeInfo, emptyIsNull: false, cancellationToken);
+    }
+
+    /// <summary>
     /// Sends a GET for a path relative to the client's base address and deserializes the JSON body while it
     /// streams in. The route template names the operation in traces and metrics, as Refit's requests do.
     /// </summary>

@@ -54,7 +54,7 @@ public partial class PartsClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/widgets/{widget_id}/parts/detail", global::OpenStack.OpenStackJsonContext.Default.TestV1PartListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.TestV1PartListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/widgets/{widget_id}/parts/detail", global::OpenStack.OpenStackJsonContext.Default.TestV1PartListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Part>(page.Items ?? global::System.Array.Empty<Part>(), page.NextLink);
         }, cancellationToken);
     }
@@ -71,7 +71,7 @@ public partial class PartsClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/widgets/{widget_id}/parts", global::OpenStack.OpenStackJsonContext.Default.TestV1PartListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.TestV1PartListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/widgets/{widget_id}/parts", global::OpenStack.OpenStackJsonContext.Default.TestV1PartListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Part>(page.Items ?? global::System.Array.Empty<Part>(), page.NextLink);
         }, cancellationToken);
     }

@@ -53,7 +53,7 @@ public partial class SprocketsClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/sprockets", global::OpenStack.OpenStackJsonContext.Default.TestV1SprocketListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.TestV1SprocketListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/sprockets", global::OpenStack.OpenStackJsonContext.Default.TestV1SprocketListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Sprocket>(page.Items ?? global::System.Array.Empty<Sprocket>(), page.NextLink);
         }, cancellationToken);
     }

@@ -53,7 +53,7 @@ public partial class WidgetsClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/widgets", global::OpenStack.OpenStackJsonContext.Default.TestV1WidgetListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.TestV1WidgetListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/widgets", global::OpenStack.OpenStackJsonContext.Default.TestV1WidgetListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Widget>(page.Items ?? global::System.Array.Empty<Widget>(), page.NextLink);
         }, cancellationToken);
     }

@@ -70,6 +70,37 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task Every_page_of_a_listing_is_named_by_the_list_route_the_next_link_pages_too()
+    {
+        string host = UniqueHost();
+        var activities = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == OpenStackDiagnostics.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (activity.GetTagItem(OpenStackDiagnostics.ServerAddressTag) as string == host) activities.Enqueue(activity);
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        var keystone = new FakeKeystone((request, _) => Task.FromResult(request.Uri.Query.Contains("marker=", StringComparison.Ordinal)
+            ? FakeHttpHandler.Json(HttpStatusCode.OK, """{"images": [{"id": "i-2"}]}""")
+            : FakeHttpHandler.Json(HttpStatusCode.OK, """{"images": [{"id": "i-1"}], "next": "/v2/images?limit=1&marker=i-1"}""")));
+        using OpenStackConnection connection = await ConnectAsync(keystone, host);
+        using var cloud = new OpenStackClient(connection);
+
+        var ids = new List<string?>();
+        await foreach (var image in cloud.Image.Images.ListAsync(new OpenStack.Image.V2.ImageListOptions { Limit = 1 })) ids.Add(image.Id);
+
+        Assert.Equal(new[] { "i-1", "i-2" }, ids);
+        Assert.Equal(2, activities.Count);
+        Assert.All(activities, a => Assert.Equal("GET /images", a.DisplayName));
+        Assert.Equal(new[] { $"http://{host}:9292/v2/images?limit=1", $"http://{host}:9292/v2/images?limit=1&marker=i-1" },
+            activities.Select(a => a.GetTagItem(OpenStackDiagnostics.UrlTag) as string));
+    }
+
+    [Fact]
     public async Task A_retried_request_is_one_activity_per_attempt_with_its_resend_count()
     {
         string host = UniqueHost();

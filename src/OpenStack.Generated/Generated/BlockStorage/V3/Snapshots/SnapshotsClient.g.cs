@@ -53,7 +53,7 @@ public partial class SnapshotsClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/snapshots/detail", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3SnapshotListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3SnapshotListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/snapshots/detail", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3SnapshotListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Snapshot>(page.Items ?? global::System.Array.Empty<Snapshot>(), page.NextLink);
         }, cancellationToken);
     }
@@ -69,7 +69,7 @@ public partial class SnapshotsClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/snapshots", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3SnapshotListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3SnapshotListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/snapshots", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3SnapshotListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Snapshot>(page.Items ?? global::System.Array.Empty<Snapshot>(), page.NextLink);
         }, cancellationToken);
     }

@@ -53,7 +53,7 @@ public partial class VolumeTypesClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/types", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3VolumeTypeListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3VolumeTypeListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/types", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3VolumeTypeListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<VolumeType>(page.Items ?? global::System.Array.Empty<VolumeType>(), page.NextLink);
         }, cancellationToken);
     }

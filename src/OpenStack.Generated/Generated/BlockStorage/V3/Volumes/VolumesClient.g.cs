@@ -53,7 +53,7 @@ public partial class VolumesClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/volumes/detail", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3VolumeListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3VolumeListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/volumes/detail", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3VolumeListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Volume>(page.Items ?? global::System.Array.Empty<Volume>(), page.NextLink);
         }, cancellationToken);
     }
@@ -69,7 +69,7 @@ public partial class VolumesClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/volumes", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3VolumeListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3VolumeListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/volumes", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3VolumeListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Volume>(page.Items ?? global::System.Array.Empty<Volume>(), page.NextLink);
         }, cancellationToken);
     }

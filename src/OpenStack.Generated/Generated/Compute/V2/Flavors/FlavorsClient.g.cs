@@ -53,7 +53,7 @@ public partial class FlavorsClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/flavors/detail", global::OpenStack.OpenStackJsonContext.Default.ComputeV2FlavorListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.ComputeV2FlavorListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/flavors/detail", global::OpenStack.OpenStackJsonContext.Default.ComputeV2FlavorListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Flavor>(page.Items ?? global::System.Array.Empty<Flavor>(), page.NextLink);
         }, cancellationToken);
     }
@@ -69,7 +69,7 @@ public partial class FlavorsClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/flavors", global::OpenStack.OpenStackJsonContext.Default.ComputeV2FlavorListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.ComputeV2FlavorListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/flavors", global::OpenStack.OpenStackJsonContext.Default.ComputeV2FlavorListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Flavor>(page.Items ?? global::System.Array.Empty<Flavor>(), page.NextLink);
         }, cancellationToken);
     }

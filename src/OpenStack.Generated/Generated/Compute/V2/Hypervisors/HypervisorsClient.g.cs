@@ -53,7 +53,7 @@ public partial class HypervisorsClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-hypervisors/detail", global::OpenStack.OpenStackJsonContext.Default.ComputeV2HypervisorListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.ComputeV2HypervisorListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/os-hypervisors/detail", global::OpenStack.OpenStackJsonContext.Default.ComputeV2HypervisorListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Hypervisor>(page.Items ?? global::System.Array.Empty<Hypervisor>(), page.NextLink);
         }, cancellationToken);
     }
@@ -69,7 +69,7 @@ public partial class HypervisorsClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-hypervisors", global::OpenStack.OpenStackJsonContext.Default.ComputeV2HypervisorListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.ComputeV2HypervisorListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/os-hypervisors", global::OpenStack.OpenStackJsonContext.Default.ComputeV2HypervisorListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Hypervisor>(page.Items ?? global::System.Array.Empty<Hypervisor>(), page.NextLink);
         }, cancellationToken);
     }

@@ -53,7 +53,7 @@ public partial class KeypairsClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-keypairs", global::OpenStack.OpenStackJsonContext.Default.ComputeV2KeypairListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.ComputeV2KeypairListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/os-keypairs", global::OpenStack.OpenStackJsonContext.Default.ComputeV2KeypairListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Keypair>(page.Items ?? global::System.Array.Empty<Keypair>(), page.NextLink);
         }, cancellationToken);
     }

@@ -53,7 +53,7 @@ public partial class ServersClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/servers/detail", global::OpenStack.OpenStackJsonContext.Default.ComputeV2ServerListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.ComputeV2ServerListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/servers/detail", global::OpenStack.OpenStackJsonContext.Default.ComputeV2ServerListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Server>(page.Items ?? global::System.Array.Empty<Server>(), page.NextLink);
         }, cancellationToken);
     }
@@ -69,7 +69,7 @@ public partial class ServersClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/servers", global::OpenStack.OpenStackJsonContext.Default.ComputeV2ServerListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.ComputeV2ServerListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/servers", global::OpenStack.OpenStackJsonContext.Default.ComputeV2ServerListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Server>(page.Items ?? global::System.Array.Empty<Server>(), page.NextLink);
         }, cancellationToken);
     }

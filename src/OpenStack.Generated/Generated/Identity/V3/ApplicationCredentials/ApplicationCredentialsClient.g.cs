@@ -50,7 +50,7 @@ public partial class ApplicationCredentialsClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/users/{user_id}/application_credentials", global::OpenStack.OpenStackJsonContext.Default.IdentityV3ApplicationCredentialListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.IdentityV3ApplicationCredentialListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/users/{user_id}/application_credentials", global::OpenStack.OpenStackJsonContext.Default.IdentityV3ApplicationCredentialListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<ApplicationCredential>(page.Items ?? global::System.Array.Empty<ApplicationCredential>(), page.NextLink);
         }, cancellationToken);
     }

@@ -49,7 +49,7 @@ public partial class DomainsClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/domains", global::OpenStack.OpenStackJsonContext.Default.IdentityV3DomainListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.IdentityV3DomainListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/domains", global::OpenStack.OpenStackJsonContext.Default.IdentityV3DomainListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Domain>(page.Items ?? global::System.Array.Empty<Domain>(), page.NextLink);
         }, cancellationToken);
     }

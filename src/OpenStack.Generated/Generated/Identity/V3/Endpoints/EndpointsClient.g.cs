@@ -49,7 +49,7 @@ public partial class EndpointsClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/endpoints", global::OpenStack.OpenStackJsonContext.Default.IdentityV3EndpointListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.IdentityV3EndpointListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/endpoints", global::OpenStack.OpenStackJsonContext.Default.IdentityV3EndpointListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Endpoint>(page.Items ?? global::System.Array.Empty<Endpoint>(), page.NextLink);
         }, cancellationToken);
     }

@@ -49,7 +49,7 @@ public partial class GroupsClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/groups", global::OpenStack.OpenStackJsonContext.Default.IdentityV3GroupListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.IdentityV3GroupListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/groups", global::OpenStack.OpenStackJsonContext.Default.IdentityV3GroupListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Group>(page.Items ?? global::System.Array.Empty<Group>(), page.NextLink);
         }, cancellationToken);
     }

@@ -49,7 +49,7 @@ public partial class ProjectsClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/projects", global::OpenStack.OpenStackJsonContext.Default.IdentityV3ProjectListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.IdentityV3ProjectListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/projects", global::OpenStack.OpenStackJsonContext.Default.IdentityV3ProjectListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Project>(page.Items ?? global::System.Array.Empty<Project>(), page.NextLink);
         }, cancellationToken);
     }

@@ -49,7 +49,7 @@ public partial class RegionsClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/regions", global::OpenStack.OpenStackJsonContext.Default.IdentityV3RegionListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.IdentityV3RegionListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/regions", global::OpenStack.OpenStackJsonContext.Default.IdentityV3RegionListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Region>(page.Items ?? global::System.Array.Empty<Region>(), page.NextLink);
         }, cancellationToken);
     }

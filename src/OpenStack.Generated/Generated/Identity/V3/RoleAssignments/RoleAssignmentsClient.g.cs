@@ -49,7 +49,7 @@ public partial class RoleAssignmentsClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/role_assignments", global::OpenStack.OpenStackJsonContext.Default.IdentityV3RoleAssignmentListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.IdentityV3RoleAssignmentListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/role_assignments", global::OpenStack.OpenStackJsonContext.Default.IdentityV3RoleAssignmentListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<RoleAssignment>(page.Items ?? global::System.Array.Empty<RoleAssignment>(), page.NextLink);
         }, cancellationToken);
     }

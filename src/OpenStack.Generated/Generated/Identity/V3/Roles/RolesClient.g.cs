@@ -49,7 +49,7 @@ public partial class RolesClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/roles", global::OpenStack.OpenStackJsonContext.Default.IdentityV3RoleListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.IdentityV3RoleListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/roles", global::OpenStack.OpenStackJsonContext.Default.IdentityV3RoleListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Role>(page.Items ?? global::System.Array.Empty<Role>(), page.NextLink);
         }, cancellationToken);
     }

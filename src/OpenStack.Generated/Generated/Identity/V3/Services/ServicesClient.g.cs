@@ -49,7 +49,7 @@ public partial class ServicesClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/services", global::OpenStack.OpenStackJsonContext.Default.IdentityV3ServiceEntryListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.IdentityV3ServiceEntryListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/services", global::OpenStack.OpenStackJsonContext.Default.IdentityV3ServiceEntryListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<ServiceEntry>(page.Items ?? global::System.Array.Empty<ServiceEntry>(), page.NextLink);
         }, cancellationToken);
     }

@@ -49,7 +49,7 @@ public partial class UsersClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/users", global::OpenStack.OpenStackJsonContext.Default.IdentityV3UserListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.IdentityV3UserListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/users", global::OpenStack.OpenStackJsonContext.Default.IdentityV3UserListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<User>(page.Items ?? global::System.Array.Empty<User>(), page.NextLink);
         }, cancellationToken);
     }

@@ -49,7 +49,7 @@ public partial class ImagesClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/images", global::OpenStack.OpenStackJsonContext.Default.ImageV2ImageListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.ImageV2ImageListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/images", global::OpenStack.OpenStackJsonContext.Default.ImageV2ImageListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Image>(page.Items ?? global::System.Array.Empty<Image>(), page.NextLink);
         }, cancellationToken);
     }

@@ -49,7 +49,7 @@ public partial class AddressScopesClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/address-scopes", global::OpenStack.OpenStackJsonContext.Default.NetworkV2AddressScopeListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.NetworkV2AddressScopeListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/address-scopes", global::OpenStack.OpenStackJsonContext.Default.NetworkV2AddressScopeListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<AddressScope>(page.Items ?? global::System.Array.Empty<AddressScope>(), page.NextLink);
         }, cancellationToken);
     }

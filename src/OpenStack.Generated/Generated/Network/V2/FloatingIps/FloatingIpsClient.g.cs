@@ -49,7 +49,7 @@ public partial class FloatingIpsClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/floatingips", global::OpenStack.OpenStackJsonContext.Default.NetworkV2FloatingIpListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.NetworkV2FloatingIpListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/floatingips", global::OpenStack.OpenStackJsonContext.Default.NetworkV2FloatingIpListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<FloatingIp>(page.Items ?? global::System.Array.Empty<FloatingIp>(), page.NextLink);
         }, cancellationToken);
     }

@@ -49,7 +49,7 @@ public partial class NetworksClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/networks", global::OpenStack.OpenStackJsonContext.Default.NetworkV2NetworkListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.NetworkV2NetworkListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/networks", global::OpenStack.OpenStackJsonContext.Default.NetworkV2NetworkListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Network>(page.Items ?? global::System.Array.Empty<Network>(), page.NextLink);
         }, cancellationToken);
     }

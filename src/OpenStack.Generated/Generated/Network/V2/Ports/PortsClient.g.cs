@@ -49,7 +49,7 @@ public partial class PortsClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/ports", global::OpenStack.OpenStackJsonContext.Default.NetworkV2PortListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.NetworkV2PortListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/ports", global::OpenStack.OpenStackJsonContext.Default.NetworkV2PortListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Port>(page.Items ?? global::System.Array.Empty<Port>(), page.NextLink);
         }, cancellationToken);
     }

@@ -49,7 +49,7 @@ public partial class RbacPoliciesClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/rbac-policies", global::OpenStack.OpenStackJsonContext.Default.NetworkV2RbacPolicyListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.NetworkV2RbacPolicyListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/rbac-policies", global::OpenStack.OpenStackJsonContext.Default.NetworkV2RbacPolicyListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<RbacPolicy>(page.Items ?? global::System.Array.Empty<RbacPolicy>(), page.NextLink);
         }, cancellationToken);
     }

@@ -49,7 +49,7 @@ public partial class RoutersClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/routers", global::OpenStack.OpenStackJsonContext.Default.NetworkV2RouterListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.NetworkV2RouterListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/routers", global::OpenStack.OpenStackJsonContext.Default.NetworkV2RouterListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Router>(page.Items ?? global::System.Array.Empty<Router>(), page.NextLink);
         }, cancellationToken);
     }

@@ -49,7 +49,7 @@ public partial class SecurityGroupRulesClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/security-group-rules", global::OpenStack.OpenStackJsonContext.Default.NetworkV2SecurityGroupRuleListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.NetworkV2SecurityGroupRuleListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/security-group-rules", global::OpenStack.OpenStackJsonContext.Default.NetworkV2SecurityGroupRuleListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<SecurityGroupRule>(page.Items ?? global::System.Array.Empty<SecurityGroupRule>(), page.NextLink);
         }, cancellationToken);
     }

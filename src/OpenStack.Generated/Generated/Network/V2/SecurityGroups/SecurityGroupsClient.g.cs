@@ -49,7 +49,7 @@ public partial class SecurityGroupsClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/security-groups", global::OpenStack.OpenStackJsonContext.Default.NetworkV2SecurityGroupListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.NetworkV2SecurityGroupListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/security-groups", global::OpenStack.OpenStackJsonContext.Default.NetworkV2SecurityGroupListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<SecurityGroup>(page.Items ?? global::System.Array.Empty<SecurityGroup>(), page.NextLink);
         }, cancellationToken);
     }

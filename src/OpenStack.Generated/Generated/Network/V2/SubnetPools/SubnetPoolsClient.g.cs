@@ -49,7 +49,7 @@ public partial class SubnetPoolsClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/subnetpools", global::OpenStack.OpenStackJsonContext.Default.NetworkV2SubnetPoolListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.NetworkV2SubnetPoolListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/subnetpools", global::OpenStack.OpenStackJsonContext.Default.NetworkV2SubnetPoolListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<SubnetPool>(page.Items ?? global::System.Array.Empty<SubnetPool>(), page.NextLink);
         }, cancellationToken);
     }

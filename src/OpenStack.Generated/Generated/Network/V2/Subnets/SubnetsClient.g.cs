@@ -49,7 +49,7 @@ public partial class SubnetsClient
         {
             var page = next is null
                 ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/subnets", global::OpenStack.OpenStackJsonContext.Default.NetworkV2SubnetListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), global::OpenStack.OpenStackJsonContext.Default.NetworkV2SubnetListPage, ct).ConfigureAwait(false);
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/subnets", global::OpenStack.OpenStackJsonContext.Default.NetworkV2SubnetListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Subnet>(page.Items ?? global::System.Array.Empty<Subnet>(), page.NextLink);
         }, cancellationToken);
     }
