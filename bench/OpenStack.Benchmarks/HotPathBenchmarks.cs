@@ -216,3 +216,56 @@ public class TypedGetBenchmarks
     [Benchmark(Description = "ImagesClient.GetAsync (OpenStackHttp, streams the body)")]
     public async Task<string?> ClientGet() => (await _client.GetAsync("abc").ConfigureAwait(false)).Id;
 }
+
+/// <summary>
+/// Where the SDK's per-GET cost over a no-SDK .NET client goes (harness W1): the same Nova server body decoded into
+/// raw-go's model (what bench/raw-dotnet does) and into the SDK's Server, and the same GET through a bare
+/// HttpClient + raw model against ServersClient.GetAsync through the connection's pipeline.
+/// </summary>
+[MemoryDiagnoser]
+public class ServerGetBenchmarks
+{
+    private byte[] _body = Array.Empty<byte>();
+    private OpenStackConnection _connection = null!;
+    private HttpClient _pipelined = null!;
+    private HttpClient _bare = null!;
+    private OpenStack.Compute.V2.ServersClient _servers = null!;
+
+    [GlobalSetup]
+    public async Task Setup()
+    {
+        _body = System.IO.File.ReadAllBytes(System.IO.Path.Combine(AppContext.BaseDirectory, "nova-server.json"));
+        var transport = new InProcessTransport { Respond = _ => InProcessTransport.Json(_body) };
+        _connection = await OpenStackConnection.ConnectAsync(Fixtures.Options(transport)).ConfigureAwait(false);
+        _pipelined = _connection.CreateHttpClient(new Uri("http://127.0.0.1:8774/v2.1/"));
+        _servers = new OpenStack.Compute.V2.ServersClient(_pipelined);
+        _bare = new HttpClient(transport, disposeHandler: false) { BaseAddress = new Uri("http://127.0.0.1:8774/v2.1/") };
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _pipelined.Dispose();
+        _bare.Dispose();
+        _connection.Dispose();
+    }
+
+    [Benchmark(Baseline = true, Description = "Decode the server into raw-go's model (bench/raw-dotnet)")]
+    public string? DecodeRaw() => JsonSerializer.Deserialize(_body, OpenStack.RawDotnet.RawJson.Default.ServerEnvelope)!.Server!.Id;
+
+    [Benchmark(Description = "Decode the server into the SDK's Server (ComputeV2ServerEnvelope)")]
+    public string? DecodeSdk() => JsonSerializer.Deserialize(_body, OpenStackJsonContext.Default.ComputeV2ServerEnvelope)!.Item!.Id;
+
+    [Benchmark(Description = "GET: bare HttpClient, token header, streamed into raw-go's model")]
+    public async Task<string?> GetRaw()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "servers/abc");
+        request.Headers.TryAddWithoutValidation("X-Auth-Token", "token");
+        using var response = await _bare.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        await using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        return (await JsonSerializer.DeserializeAsync(body, OpenStack.RawDotnet.RawJson.Default.ServerEnvelope).ConfigureAwait(false))!.Server!.Id;
+    }
+
+    [Benchmark(Description = "GET: ServersClient.GetAsync through the pipeline, cached token")]
+    public async Task<string?> GetSdk() => (await _servers.GetAsync("abc").ConfigureAwait(false)).Id;
+}
