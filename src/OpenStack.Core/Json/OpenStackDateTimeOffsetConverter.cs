@@ -24,6 +24,23 @@ public sealed class OpenStackDateTimeOffsetConverter : JsonConverter<DateTimeOff
             throw new JsonException($"Expected a timestamp string but found {reader.TokenType}.");
         }
 
+        // Fast path: System.Text.Json's own ISO-8601 reader, no string. It reports a missing offset as an
+        // unspecified kind, which OpenStack means as UTC; an explicit offset is read again to keep it.
+        if (reader.TryGetDateTime(out DateTime parsed))
+        {
+            switch (parsed.Kind)
+            {
+                case DateTimeKind.Unspecified:
+                    return new DateTimeOffset(DateTime.SpecifyKind(parsed, DateTimeKind.Utc));
+                case DateTimeKind.Utc:
+                    return new DateTimeOffset(parsed);
+                default:
+                    if (reader.TryGetDateTimeOffset(out DateTimeOffset withOffset)) return withOffset;
+                    break;
+            }
+        }
+
+        // Everything else it declines (a space for 'T', surrounding blanks, more than seven fractional digits).
         string? text = reader.GetString();
         if (TryParse(text, out DateTimeOffset value))
         {

@@ -34,6 +34,9 @@ public class DateTimeOffsetConverterTests
     [InlineData("2024-01-02T05:04:05+02:00", 0)]
     [InlineData("2024-01-02T03:04:05.123456", 1234560)]
     [InlineData("2024-01-02T03:04:05.123456Z", 1234560)]
+    [InlineData("2024-01-02T03:04:05.1234567Z", 1234567)]
+    [InlineData(" 2024-01-02T03:04:05Z ", 0)]
+    [InlineData("2024-01-02T04:34:05.5+01:30", 5000000)]
     public void Reads_openstack_timestamps_as_the_right_instant(string text, long extraTicks)
     {
         Stamped value = Read($$"""{"created_at":"{{text}}"}""");
@@ -49,6 +52,15 @@ public class DateTimeOffsetConverterTests
         Stamped value = Read("""{"created_at":"2024-07-01T12:00:00"}""");
 
         Assert.Equal(TimeSpan.Zero, value.CreatedAt.Offset);
+    }
+
+    [Fact]
+    public void An_explicit_offset_is_kept()
+    {
+        Stamped value = Read("""{"created_at":"2024-01-02T05:04:05+02:00"}""");
+
+        Assert.Equal(TimeSpan.FromHours(2), value.CreatedAt.Offset);
+        Assert.Equal(new DateTime(2024, 1, 2, 5, 4, 5), value.CreatedAt.DateTime);
     }
 
     [Fact]
