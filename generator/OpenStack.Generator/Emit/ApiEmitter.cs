@@ -200,21 +200,23 @@ internal static class ApiEmitter
         w.Line("{");
         foreach (var p in args) w.Line("    if (" + p + " is null) throw new global::System.ArgumentNullException(nameof(" + p + "));");
         var pageInfo = context + "." + Names.TypeInfoName(s, Names.ListPage(r));
-        var pathVar = "path";
-        w.Line("    var " + pathVar + " = " + PathExpression(path) + ";");
-        string FirstPage(string options) => "await global::OpenStack.Http.OpenStackHttp." + (r.ListEnvelope is null ? "GetJsonOrNullAsync" : "GetJsonAsync")
-            + "(_http, ListUri(" + pathVar + ", " + options + "), " + Route(path) + ", " + pageInfo + ", ct).ConfigureAwait(false)";
+        // A bare-array page may be null: some services answer an empty listing with 204 and no body.
+        var bare = r.ListEnvelope is null;
+        var page = bare ? "page?" : "page";
+        w.Line("    var path = " + PathExpression(path) + ";");
+        string FirstPage(string options) => "await global::OpenStack.Http.OpenStackHttp." + (bare ? "GetJsonOrNullAsync" : "GetJsonAsync")
+            + "(_http, ListUri(path, " + options + "), " + Route(path) + ", " + pageInfo + ", ct).ConfigureAwait(false)";
         switch (r.Pagination.Kind)
         {
             case "next":
             case "links":
-                w.Line("    var listUri = new global::System.Uri(_http.BaseAddress!, " + pathVar + ");");
+                w.Line("    var listUri = new global::System.Uri(_http.BaseAddress!, path);");
                 w.Line("    return global::OpenStack.Paging.Pageable.Create<" + r.Name + ">(async (next, ct) =>");
                 w.Line("    {");
                 w.Line("        var page = next is null");
                 w.Line("            ? " + FirstPage("options"));
                 w.Line("            : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), " + Route(path) + ", " + pageInfo + ", ct).ConfigureAwait(false);");
-                w.Line("        return new global::OpenStack.Paging.Page<" + r.Name + ">(page" + (r.ListEnvelope is null ? "?" : "") + ".Items ?? global::System.Array.Empty<" + r.Name + ">(), page" + (r.ListEnvelope is null ? "?" : "") + ".NextLink);");
+                w.Line("        return new global::OpenStack.Paging.Page<" + r.Name + ">(" + page + ".Items ?? global::System.Array.Empty<" + r.Name + ">(), " + page + ".NextLink);");
                 w.Line("    }, cancellationToken);");
                 break;
             case "marker":
@@ -224,8 +226,7 @@ internal static class ApiEmitter
                 w.Line("    {");
                 w.Line("        var query = next is null ? options : (options ?? new " + Names.ListOptions(r) + "()).WithMarker(next);");
                 w.Line("        var page = " + FirstPage("query") + ";");
-                // A bare-array page may be null: some services answer an empty listing with 204 and no body.
-                w.Line("        var items = " + (r.ListEnvelope is null ? "page?.Items" : "page.Items") + " ?? global::System.Array.Empty<" + r.Name + ">();");
+                w.Line("        var items = " + page + ".Items ?? global::System.Array.Empty<" + r.Name + ">();");
                 w.Line("        return new global::OpenStack.Paging.Page<" + r.Name + ">(items, items.Count == 0 ? null : " + markerExpr + ");");
                 w.Line("    }, cancellationToken);");
                 break;
@@ -233,7 +234,7 @@ internal static class ApiEmitter
                 w.Line("    return global::OpenStack.Paging.Pageable.Create<" + r.Name + ">(async (next, ct) =>");
                 w.Line("    {");
                 w.Line("        var page = " + FirstPage("options") + ";");
-                w.Line("        return new global::OpenStack.Paging.Page<" + r.Name + ">(page" + (r.ListEnvelope is null ? "?" : "") + ".Items ?? global::System.Array.Empty<" + r.Name + ">(), null);");
+                w.Line("        return new global::OpenStack.Paging.Page<" + r.Name + ">(" + page + ".Items ?? global::System.Array.Empty<" + r.Name + ">(), null);");
                 w.Line("    }, cancellationToken);");
                 break;
         }
