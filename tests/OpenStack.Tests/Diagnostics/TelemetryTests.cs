@@ -21,15 +21,10 @@ public sealed class TelemetryTests
 {
     private static string UniqueHost() => "glance-" + Guid.NewGuid().ToString("N")[..12] + ".test";
 
-    private static Task<OpenStackConnection> ConnectAsync(FakeKeystone keystone, string host) =>
-        keystone.ConnectAsync(o => o.EndpointOverrides["image"] = new Uri($"http://{host}:9292/"));
-
-    [Fact]
-    public async Task Every_request_is_a_client_activity_named_by_operation_with_service_status_and_request_id()
+    /// <summary>Records every stopped client activity whose server address is <paramref name="host"/>.</summary>
+    private static ActivityListener ListenToHost(string host, ConcurrentQueue<Activity> activities)
     {
-        string host = UniqueHost();
-        var activities = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
+        var listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == OpenStackDiagnostics.ActivitySourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
@@ -39,6 +34,18 @@ public sealed class TelemetryTests
             },
         };
         ActivitySource.AddActivityListener(listener);
+        return listener;
+    }
+
+    private static Task<OpenStackConnection> ConnectAsync(FakeKeystone keystone, string host) =>
+        keystone.ConnectAsync(o => o.EndpointOverrides["image"] = new Uri($"http://{host}:9292/"));
+
+    [Fact]
+    public async Task Every_request_is_a_client_activity_named_by_operation_with_service_status_and_request_id()
+    {
+        string host = UniqueHost();
+        var activities = new ConcurrentQueue<Activity>();
+        using ActivityListener listener = ListenToHost(host, activities);
         var keystone = new FakeKeystone((request, _) => Task.FromResult(request.Uri.AbsolutePath.EndsWith("/missing", StringComparison.Ordinal)
             ? FakeHttpHandler.Json(HttpStatusCode.NotFound, """{"message": "no such image"}""", ("X-Openstack-Request-Id", "req-404"))
             : FakeHttpHandler.Json(HttpStatusCode.OK, """{"id": "i-1", "name": "debian"}""", ("X-Openstack-Request-Id", "req-200"))));
@@ -74,16 +81,7 @@ public sealed class TelemetryTests
     {
         string host = UniqueHost();
         var activities = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == OpenStackDiagnostics.ActivitySourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                if (activity.GetTagItem(OpenStackDiagnostics.ServerAddressTag) as string == host) activities.Enqueue(activity);
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using ActivityListener listener = ListenToHost(host, activities);
         var keystone = new FakeKeystone((request, _) => Task.FromResult(request.Uri.Query.Contains("marker=", StringComparison.Ordinal)
             ? FakeHttpHandler.Json(HttpStatusCode.OK, """{"images": [{"id": "i-2"}]}""")
             : FakeHttpHandler.Json(HttpStatusCode.OK, """{"images": [{"id": "i-1"}], "next": "/v2/images?limit=1&marker=i-1"}""")));
@@ -105,16 +103,7 @@ public sealed class TelemetryTests
     {
         string host = UniqueHost();
         var activities = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == OpenStackDiagnostics.ActivitySourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                if (activity.GetTagItem(OpenStackDiagnostics.ServerAddressTag) as string == host) activities.Enqueue(activity);
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using ActivityListener listener = ListenToHost(host, activities);
         int calls = 0;
         var keystone = new FakeKeystone((_, _) => Task.FromResult(++calls == 1
             ? FakeHttpHandler.Json(HttpStatusCode.ServiceUnavailable, "{}")
