@@ -23,7 +23,7 @@ public class DeserializeBenchmarks
     [Benchmark(Description = "Deserialize Glance page (100 images, generated context)")]
     public int DeserializeImagePage()
     {
-        ImageListPage page = JsonSerializer.Deserialize(_page, OpenStackJsonContext.Default.ImageV2ImageListPage)!;
+        ImageListPage page = JsonSerializer.Deserialize(_page, ImageJsonContext.Default.ImageListPage)!;
         return page.Items!.Count;
     }
 }
@@ -254,7 +254,7 @@ public class ServerGetBenchmarks
     public string? DecodeRaw() => JsonSerializer.Deserialize(_body, OpenStack.RawDotnet.RawJson.Default.ServerEnvelope)!.Server!.Id;
 
     [Benchmark(Description = "Decode the server into the SDK's Server (ComputeV2ServerEnvelope)")]
-    public string? DecodeSdk() => JsonSerializer.Deserialize(_body, OpenStackJsonContext.Default.ComputeV2ServerEnvelope)!.Item!.Id;
+    public string? DecodeSdk() => JsonSerializer.Deserialize(_body, OpenStack.Compute.V2.ComputeJsonContext.Default.ServerEnvelope)!.Item!.Id;
 
     [Benchmark(Description = "GET: bare HttpClient, token header, streamed into raw-go's model")]
     public async Task<string?> GetRaw()

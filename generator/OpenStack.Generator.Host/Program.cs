@@ -8,7 +8,7 @@ using OpenStack.Generator.Host;
 // Two modes.
 //   OpenStack.Generator.Host [--repo DIR] [--check]
 //     The SDK's own build: writes src/OpenStack.Generated/Generated from specs/; --check only compares and exits 1 on a difference.
-//   OpenStack.Generator.Host --consumer --out DIR [--base-dir DIR] [--root-namespace NS] [--context-name NAME]
+//   OpenStack.Generator.Host --consumer --out DIR [--base-dir DIR] [--root-namespace NS]
 //                            [--spec FILE]... [--reference FILE | --reference-dir DIR]...   (or @RESPONSEFILE, one argument a line)
 //     A project using the OpenStack.Sdk package (build/OpenStack.Sdk.targets runs this before CoreCompile): generates its
 //     spec files into DIR, rewriting only changed files. Diagnostics print as "file(line,col): error OSGnnn: message".
@@ -33,7 +33,6 @@ var consumer = false;
 string? outDir = null;
 var baseDir = Directory.GetCurrentDirectory();
 var rootNamespace = "";
-var contextName = "";
 var specs = new List<string>();
 var references = new List<string>();
 for (var i = 0; i < arguments.Count; i++)
@@ -49,7 +48,6 @@ for (var i = 0; i < arguments.Count; i++)
             case "--out": outDir = Next(); break;
             case "--base-dir": baseDir = Next(); break;
             case "--root-namespace": rootNamespace = Next(); break;
-            case "--context-name": contextName = Next(); break;
             case "--spec": specs.Add(Next()); break;
             case "--reference": references.Add(Next()); break;
             case "--reference-dir":
@@ -62,7 +60,7 @@ for (var i = 0; i < arguments.Count; i++)
     catch (ArgumentException e)
     {
         Console.Error.WriteLine("OpenStack.Generator.Host: error OSG000: " + e.Message);
-        Console.Error.WriteLine("usage: OpenStack.Generator.Host [--repo DIR] [--check] | --consumer --out DIR [--base-dir DIR] [--root-namespace NS] [--context-name NAME] [--spec FILE]... [--reference FILE]... [--reference-dir DIR]...");
+        Console.Error.WriteLine("usage: OpenStack.Generator.Host [--repo DIR] [--check] | --consumer --out DIR [--base-dir DIR] [--root-namespace NS] [--spec FILE]... [--reference FILE]... [--reference-dir DIR]...");
         return 2;
     }
 }
@@ -76,10 +74,9 @@ if (consumer)
         return 2;
     }
     if (rootNamespace.Length == 0) rootNamespace = "OpenStackSpecs";
-    if (contextName.Length == 0) contextName = new string(rootNamespace.Where(char.IsLetterOrDigit).ToArray()) + "JsonContext";
     // Paths relative to the project keep the generated headers (and so the build) machine-independent.
     string Relative(string p) => Path.IsPathRooted(p) ? Path.GetRelativePath(baseDir, p) : p;
-    var consumerRun = Regeneration.RunConsumer(specs.Select(Relative), references.Select(Relative), baseDir, rootNamespace, contextName);
+    var consumerRun = Regeneration.RunConsumer(specs.Select(Relative), references.Select(Relative), baseDir, rootNamespace);
     // stdout: MSBuild's Exec logs canonical "file(line,col): error CODE: text" lines as errors at that file and line.
     foreach (var d in consumerRun.Diagnostics) Console.WriteLine(d);
     if (consumerRun.HasErrors) return 1;

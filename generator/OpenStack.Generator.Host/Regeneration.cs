@@ -35,7 +35,7 @@ public static class Regeneration
     /// as given (relative to the project, so generated headers do not depend on the machine); diagnostics print them as
     /// full paths under baseDir, so MSBuild and IDEs point at the file.
     /// </summary>
-    public static Result RunConsumer(IEnumerable<string> specs, IEnumerable<string> references, string baseDir, string rootNamespace, string contextName)
+    public static Result RunConsumer(IEnumerable<string> specs, IEnumerable<string> references, string baseDir, string rootNamespace)
     {
         var texts = specs.Select(p => new SpecText(p.Replace('\\', '/'), File.ReadAllText(Path.Combine(baseDir, p)), isReference: false))
             .Concat(references.Select(p => new SpecText(p.Replace('\\', '/'), File.ReadAllText(Path.Combine(baseDir, p)), isReference: true)))
@@ -44,7 +44,6 @@ public static class Regeneration
         {
             ["build_property.OpenStackGeneratorMode"] = "consumer",
             ["build_property.OpenStackGeneratorRootNamespace"] = rootNamespace,
-            ["build_property.OpenStackGeneratorContextName"] = contextName,
         };
         return Run(texts, properties, p => Path.GetFullPath(Path.Combine(baseDir, p)));
     }

@@ -12,7 +12,7 @@ namespace OpenStack.Generator;
 
 /// <summary>
 /// Reads spec files (AdditionalFiles) and emits option types, result records, Refit interfaces, clients
-/// and one JSON context. Pipeline: Parse (per file) → Bind (resource + its service) → Emit.
+/// and one JSON context per service. Pipeline: Parse (per file) → Bind (resource + its service) → Emit.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class SpecSourceGenerator : IIncrementalGenerator
@@ -32,12 +32,10 @@ public sealed class SpecSourceGenerator : IIncrementalGenerator
         var options = context.AnalyzerConfigOptionsProvider.Select((p, _) =>
         {
             p.GlobalOptions.TryGetValue("build_property.OpenStackGeneratorRootNamespace", out var root);
-            p.GlobalOptions.TryGetValue("build_property.OpenStackGeneratorContextName", out var ctx);
             p.GlobalOptions.TryGetValue("build_property.OpenStackGeneratorClientName", out var client);
             p.GlobalOptions.TryGetValue("build_property.OpenStackGeneratorMode", out var mode);
             return new GeneratorOptions(
                 string.IsNullOrWhiteSpace(root) ? "OpenStack" : root!,
-                string.IsNullOrWhiteSpace(ctx) ? "OpenStackJsonContext" : ctx!,
                 string.IsNullOrWhiteSpace(client) ? "OpenStackClient" : client!,
                 string.Equals(mode, "consumer", StringComparison.OrdinalIgnoreCase));
         });
@@ -208,8 +206,11 @@ public sealed class SpecSourceGenerator : IIncrementalGenerator
         }
         foreach (var s in usableServices)
         {
-            var mine = resources.Where(b => b.Service.Folder == s.Folder).Select(b => b.Resource).OrderBy(r => r.Plural, StringComparer.Ordinal).ToList();
+            var bound = resources.Where(b => b.Service.Folder == s.Folder).ToList();
+            var mine = bound.Select(b => b.Resource).OrderBy(r => r.Plural, StringComparer.Ordinal).ToList();
             spc.AddSource(s.Namespace + "." + Names.ServiceClass(s) + ".g.cs", SourceText.From(RootEmitter.Service(o, s, mine), System.Text.Encoding.UTF8));
+            if (bound.Count > 0)
+                spc.AddSource(s.Namespace + "." + Names.JsonContext(s) + ".g.cs", SourceText.From(RootEmitter.JsonContext(o, s, bound), System.Text.Encoding.UTF8));
         }
         if (usableServices.Count > 0)
         {
@@ -218,7 +219,5 @@ public sealed class SpecSourceGenerator : IIncrementalGenerator
                 ? RootEmitter.EntryExtensions(o, ordered, referenceServices.Select(s => s.ClientProperty).ToList())
                 : RootEmitter.EntryClient(o, ordered), System.Text.Encoding.UTF8));
         }
-        if (resources.Count > 0)
-            spc.AddSource(o.ContextName + ".g.cs", SourceText.From(RootEmitter.JsonContext(o, resources), System.Text.Encoding.UTF8));
     }
 }

@@ -55,7 +55,10 @@ public class OverlayTests
         Assert.Contains("public static global::Vendor.Cloud.Image.V2.ImageService ImageExtended(this global::OpenStack.OpenStackClient client)", entry);
         Assert.Contains("client.GetOrCreateService(", entry);
         Assert.DoesNotContain("partial class OpenStackClient\n", entry);
-        Assert.Contains("public partial class VendorCloudJsonContext", sources["VendorCloudJsonContext.g.cs"]);
+        // The project's own context, per service, in its own namespace: no clash with the SDK's Image context.
+        var context = sources["Image.V2.ImageJsonContext.g.cs"];
+        Assert.Contains("namespace Vendor.Cloud.Image.V2;", context);
+        Assert.Contains("public partial class ImageJsonContext", context);
     }
 
     [Fact]
@@ -167,7 +170,6 @@ public class OverlayTests
         {
             ["build_property.OpenStackGeneratorMode"] = "consumer",
             ["build_property.OpenStackGeneratorRootNamespace"] = "Vendor.Cloud",
-            ["build_property.OpenStackGeneratorContextName"] = "VendorCloudJsonContext",
         });
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None;

@@ -95,7 +95,7 @@ internal static class ApiEmitter
         var w = ModelEmitter.Begin(Names.Namespace(o, s), ModelEmitter.SpecName(r));
         var name = Names.ClientClass(r);
         var api = Names.ApiInterface(r);
-        var context = ModelEmitter.ContextRef(o);
+        var context = ModelEmitter.ContextRef(o, s);
         w.Summary("Operations on " + r.Plural + " of the " + (s.Title ?? s.Type + " " + s.Version) + " API.",
             "Thread-safe; share one instance. Failures throw OpenStackException with the status, request id and the server's message. Members are virtual so tests can mock them.");
         w.Open("public partial class " + name);
@@ -114,7 +114,7 @@ internal static class ApiEmitter
         w.Line("{");
         w.Line("    _http = http ?? throw new global::System.ArgumentNullException(nameof(http));");
         if (s.Microversion is not null) w.Line("    _microversions = microversions;");
-        w.Line("    _api = " + Names.Refit + ".RestService.ForGenerated<" + api + ">(http, global::" + o.RootNamespace + "." + o.ContextName + "Refit.Settings);");
+        w.Line("    _api = " + Names.Refit + ".RestService.ForGenerated<" + api + ">(http, " + ModelEmitter.Context(o, s) + "Refit.Settings);");
         w.Line("}");
         w.Line();
         w.Summary("For mocking frameworks only.");
@@ -135,7 +135,7 @@ internal static class ApiEmitter
             EmitList(w, r, context, s, "List", r.List.Path, (r.List.Description ?? "Lists " + r.Plural + "."));
             if (r.List.SummaryPath is not null)
                 EmitList(w, r, context, s, "ListSummary", r.List.SummaryPath, "Lists " + r.Plural + " with fewer details (the service fills only some properties).");
-            EmitListUri(w, o, r);
+            EmitListUri(w, o, s, r);
         }
         if (r.Get is not null)
         {
@@ -243,7 +243,7 @@ internal static class ApiEmitter
     }
 
     /// <summary>The list path with the options as its query, written by the same converter Refit's method uses.</summary>
-    private static void EmitListUri(CodeWriter w, GeneratorOptions o, ResourceModel r)
+    private static void EmitListUri(CodeWriter w, GeneratorOptions o, ServiceModel s, ResourceModel r)
     {
         w.Line("private static readonly " + Names.ListOptions(r) + "Query ListQuery = new();");
         w.Line();
@@ -251,7 +251,7 @@ internal static class ApiEmitter
         w.Line("{");
         w.Line("    if (options is null) return path;");
         w.Line("    var query = new " + Names.Refit + ".GeneratedQueryStringBuilder(path);");
-        w.Line("    ListQuery.Flatten(options, \"\", ref query, global::" + o.RootNamespace + "." + o.ContextName + "Refit.Settings);");
+        w.Line("    ListQuery.Flatten(options, \"\", ref query, " + ModelEmitter.Context(o, s) + "Refit.Settings);");
         w.Line("    return query.Build();");
         w.Line("}");
         w.Line();

@@ -463,11 +463,14 @@ internal static class ModelEmitter
                 return "new " + Names.Nodes + ".JsonArray(global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(" + v + ", s => (" + Names.Nodes + ".JsonNode?)" + Names.Nodes + ".JsonValue.Create(s))))";
             default:
                 // Anything else goes through the generated JSON context: no reflection, AOT-safe.
-                return "global::System.Text.Json.JsonSerializer.SerializeToNode(" + v + ", " + ContextRef(o) + ".GetTypeInfo(typeof(" + Names.Type(f.Type, mutable: true) + "))!)";
+                return "global::System.Text.Json.JsonSerializer.SerializeToNode(" + v + ", " + ContextRef(o, b.Service) + ".GetTypeInfo(typeof(" + Names.Type(f.Type, mutable: true) + "))!)";
         }
     }
 
-    internal static string ContextRef(GeneratorOptions o) => "global::" + o.RootNamespace + "." + o.ContextName + ".Default";
+    /// <summary>The service's JSON context, fully qualified.</summary>
+    internal static string Context(GeneratorOptions o, ServiceModel s) => "global::" + Names.Namespace(o, s) + "." + Names.JsonContext(s);
+
+    internal static string ContextRef(GeneratorOptions o, ServiceModel s) => Context(o, s) + ".Default";
 
     private static void EmitListPage(CodeWriter w, ResourceModel r)
     {

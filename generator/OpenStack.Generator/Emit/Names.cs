@@ -32,8 +32,18 @@ internal static class Names
     public static string ActionResponseEnvelope(ResourceModel r, ActionModel a) => r.Name + a.CsName + "ResponseEnvelope";
     public static string ListItem(ResourceModel r) => r.Name + "ListItem";
 
-    /// <summary>Unique JsonTypeInfo property name across services: two services may both have an Image.</summary>
-    public static string TypeInfoName(ServiceModel service, string typeName) => service.Namespace.Replace(".", "") + typeName;
+    /// <summary>
+    /// The service's own System.Text.Json context. One per service, not one for the whole SDK: a context's
+    /// GetTypeInfo(Type) reaches every type it lists, so a single context kept every service's metadata in every
+    /// Native AOT program; per service, the trimmer drops the services a program never touches.
+    /// </summary>
+    public static string JsonContext(ServiceModel service) => service.ClientProperty + "JsonContext";
+
+    /// <summary>The context's JsonTypeInfo property for a type: its C# name, unless that is a member the context already has.</summary>
+    public static string TypeInfoName(ServiceModel service, string typeName)
+        => typeName is "Default" or "Options" or "GeneratedSerializerOptions" or "GetTypeInfo" || typeName == JsonContext(service)
+            ? typeName + "TypeInfo"
+            : typeName;
 
     public static bool ActionReturnsResponseObject(ActionModel a) => a.ResponseBody == "stream" || (a.ResponseBody != "json" && a.ResponseHeaders.Count > 0);
 

@@ -4,7 +4,7 @@ using OpenStack.Generator.Model;
 
 namespace OpenStack.Generator.Emit;
 
-/// <summary>Emits what spans resources: one class per service, the entry client, the JSON context.</summary>
+/// <summary>Emits what spans resources: one class and one JSON context per service, the entry client.</summary>
 internal static class RootEmitter
 {
     public static string Service(GeneratorOptions o, ServiceModel s, IReadOnlyList<ResourceModel> resources)
@@ -131,21 +131,24 @@ internal static class RootEmitter
         return w.ToString();
     }
 
-    public static string JsonContext(GeneratorOptions o, IReadOnlyList<BoundResource> resources)
+    /// <summary>The service's System.Text.Json context: metadata for every type its clients send or receive.</summary>
+    public static string JsonContext(GeneratorOptions o, ServiceModel s, IReadOnlyList<BoundResource> resources)
     {
-        var w = ModelEmitter.Begin(o.RootNamespace, "specs/");
-        w.Summary("System.Text.Json metadata for every type the generated clients send or receive: no reflection, trim and AOT safe.");
+        var w = ModelEmitter.Begin(Names.Namespace(o, s), "specs/" + s.Folder + "/");
+        var name = Names.JsonContext(s);
+        w.Summary("System.Text.Json metadata for every type the " + (s.Title ?? s.Type + " " + s.Version) + " clients send or receive: no reflection, trim and AOT safe.");
         w.Line("[" + Names.Json + ".JsonSourceGenerationOptions(Converters = new[] { typeof(global::OpenStack.Json.OpenStackDateTimeOffsetConverter) })]");
         foreach (var (type, infoName) in Roots(o, resources))
             w.Line("[" + Names.Json + ".JsonSerializable(typeof(" + type + ")" + (infoName is null ? "" : ", TypeInfoPropertyName = " + CodeWriter.Literal(infoName)) + ")]");
-        w.Line("public partial class " + o.ContextName + " : " + Names.Json + ".JsonSerializerContext");
+        w.Line("public partial class " + name + " : " + Names.Json + ".JsonSerializerContext");
         w.Line("{");
         w.Line("}");
         w.Line();
-        w.Summary("Refit settings bound to " + o.ContextName + ", shared by every generated client.");
-        w.Open("internal static class " + o.ContextName + "Refit");
+        // Apart from the context, so that reaching the context (Default) does not also build Refit's settings.
+        w.Summary("Refit settings bound to " + name + ", shared by the service's generated clients.");
+        w.Open("internal static class " + name + "Refit");
         w.Summary("The shared settings.");
-        w.Line("public static global::Refit.RefitSettings Settings { get; } = global::OpenStack.Http.OpenStackRefitSettings.Create(" + o.ContextName + ".Default);");
+        w.Line("public static global::Refit.RefitSettings Settings { get; } = global::OpenStack.Http.OpenStackRefitSettings.Create(" + name + ".Default);");
         w.Close();
         return w.ToString();
     }
@@ -156,7 +159,7 @@ internal static class RootEmitter
         yield return (Names.Nodes + ".JsonObject", null);
         yield return (Names.Nodes + ".JsonArray", null);
         yield return ("global::System.Text.Json.JsonElement", null);
-        foreach (var b in resources.OrderBy(x => x.Service.Namespace).ThenBy(x => x.Resource.Name))
+        foreach (var b in resources.OrderBy(x => x.Resource.Name, System.StringComparer.Ordinal))
         {
             var r = b.Resource;
             var ns = "global::" + Names.Namespace(o, b.Service) + ".";
@@ -178,8 +181,7 @@ internal static class RootEmitter
             types.AddRange(r.NestedTypes.Select(t => t.CsName));
             types.AddRange(r.Enums.Select(e => e.CsName));
             foreach (var t in types) yield return (ns + t, Names.TypeInfoName(b.Service, t));
-            // Lists, maps and nullables of generated types get metadata too; named by System.Text.Json alone
-            // (IReadOnlyListService, NullableServiceState) they would collide across services (SYSLIB1031).
+            // Lists, maps and nullables of generated types get metadata too, named as System.Text.Json would name them.
             var wrappers = new List<(TypeRef Type, bool Mutable)>();
             if (r.List is not null) wrappers.Add((new TypeRef(FieldKind.Array, Element: new TypeRef(FieldKind.Object, r.ListItemEnvelope is null ? r.Name : Names.ListItem(r))), false));
             wrappers.AddRange(r.Fields.Select(f => (f.Type, false)));

@@ -125,4 +125,4 @@ internal sealed record BoundResource(ServiceModel Service, ResourceModel Resourc
 /// Generating into a project that references the SDK (the OpenStack.Sdk package): services are reached through extension
 /// methods on OpenStack.OpenStackClient instead of properties of the partial class, which cannot span assemblies.
 /// </param>
-internal sealed record GeneratorOptions(string RootNamespace, string ContextName, string ClientName, bool ConsumerMode = false);
+internal sealed record GeneratorOptions(string RootNamespace, string ClientName, bool ConsumerMode = false);

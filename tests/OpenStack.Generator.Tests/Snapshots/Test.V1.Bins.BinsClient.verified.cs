@@ -25,7 +25,7 @@ public partial class BinsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IBinsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IBinsApi>(http, global::OpenStack.Test.V1.TestJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -51,7 +51,7 @@ public partial class BinsClient
         return global::OpenStack.Paging.Pageable.Create<Bin>(async (next, ct) =>
         {
             var query = next is null ? options : (options ?? new BinListOptions()).WithMarker(next);
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonOrNullAsync(_http, ListUri(path, query), "/", global::OpenStack.OpenStackJsonContext.Default.TestV1BinListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonOrNullAsync(_http, ListUri(path, query), "/", global::OpenStack.Test.V1.TestJsonContext.Default.BinListPage, ct).ConfigureAwait(false);
             var items = page?.Items ?? global::System.Array.Empty<Bin>();
             return new global::OpenStack.Paging.Page<Bin>(items, items.Count == 0 ? null : items[items.Count - 1].Name ?? items[items.Count - 1].Prefix);
         }, cancellationToken);
@@ -63,7 +63,7 @@ public partial class BinsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Test.V1.TestJsonContextRefit.Settings);
         return query.Build();
     }
 

@@ -25,7 +25,7 @@ public partial class CogsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<ICogsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<ICogsApi>(http, global::OpenStack.Test.V1.TestJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -50,7 +50,7 @@ public partial class CogsClient
         var path = "cogs";
         return global::OpenStack.Paging.Pageable.Create<Cog>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/cogs", global::OpenStack.OpenStackJsonContext.Default.TestV1CogListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/cogs", global::OpenStack.Test.V1.TestJsonContext.Default.CogListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Cog>(page.Items ?? global::System.Array.Empty<Cog>(), null);
         }, cancellationToken);
     }
@@ -61,7 +61,7 @@ public partial class CogsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Test.V1.TestJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -71,7 +71,7 @@ public partial class CogsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Cog> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "cogs/" + global::System.Uri.EscapeDataString(id), "/cogs/{id}", global::OpenStack.OpenStackJsonContext.Default.TestV1Cog, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "cogs/" + global::System.Uri.EscapeDataString(id), "/cogs/{id}", global::OpenStack.Test.V1.TestJsonContext.Default.Cog, cancellationToken).ConfigureAwait(false);
         return response;
     }
 

@@ -25,7 +25,7 @@ public partial class GadgetsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IGadgetsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IGadgetsApi>(http, global::OpenStack.Test.V1.TestJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -51,7 +51,7 @@ public partial class GadgetsClient
         return global::OpenStack.Paging.Pageable.Create<Gadget>(async (next, ct) =>
         {
             var query = next is null ? options : (options ?? new GadgetListOptions()).WithMarker(next);
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, query), "/gadgets", global::OpenStack.OpenStackJsonContext.Default.TestV1GadgetListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, query), "/gadgets", global::OpenStack.Test.V1.TestJsonContext.Default.GadgetListPage, ct).ConfigureAwait(false);
             var items = page.Items ?? global::System.Array.Empty<Gadget>();
             return new global::OpenStack.Paging.Page<Gadget>(items, items.Count == 0 ? null : items[items.Count - 1].Id);
         }, cancellationToken);
@@ -63,7 +63,7 @@ public partial class GadgetsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Test.V1.TestJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -73,7 +73,7 @@ public partial class GadgetsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Gadget> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "gadgets/" + global::System.Uri.EscapeDataString(id), "/gadgets/{id}", global::OpenStack.OpenStackJsonContext.Default.TestV1Gadget, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "gadgets/" + global::System.Uri.EscapeDataString(id), "/gadgets/{id}", global::OpenStack.Test.V1.TestJsonContext.Default.Gadget, cancellationToken).ConfigureAwait(false);
         return response;
     }
 

@@ -25,7 +25,7 @@ public partial class PartsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IPartsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IPartsApi>(http, global::OpenStack.Test.V1.TestJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -53,8 +53,8 @@ public partial class PartsClient
         return global::OpenStack.Paging.Pageable.Create<Part>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/widgets/{widget_id}/parts/detail", global::OpenStack.OpenStackJsonContext.Default.TestV1PartListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/widgets/{widget_id}/parts/detail", global::OpenStack.OpenStackJsonContext.Default.TestV1PartListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/widgets/{widget_id}/parts/detail", global::OpenStack.Test.V1.TestJsonContext.Default.PartListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/widgets/{widget_id}/parts/detail", global::OpenStack.Test.V1.TestJsonContext.Default.PartListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Part>(page.Items ?? global::System.Array.Empty<Part>(), page.NextLink);
         }, cancellationToken);
     }
@@ -70,8 +70,8 @@ public partial class PartsClient
         return global::OpenStack.Paging.Pageable.Create<Part>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/widgets/{widget_id}/parts", global::OpenStack.OpenStackJsonContext.Default.TestV1PartListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/widgets/{widget_id}/parts", global::OpenStack.OpenStackJsonContext.Default.TestV1PartListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/widgets/{widget_id}/parts", global::OpenStack.Test.V1.TestJsonContext.Default.PartListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/widgets/{widget_id}/parts", global::OpenStack.Test.V1.TestJsonContext.Default.PartListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Part>(page.Items ?? global::System.Array.Empty<Part>(), page.NextLink);
         }, cancellationToken);
     }
@@ -82,7 +82,7 @@ public partial class PartsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Test.V1.TestJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -92,7 +92,7 @@ public partial class PartsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Part> GetAsync(string widgetId, string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "widgets/" + global::System.Uri.EscapeDataString(widgetId) + "/parts/" + global::System.Uri.EscapeDataString(id), "/widgets/{widget_id}/parts/{id}", global::OpenStack.OpenStackJsonContext.Default.TestV1PartEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "widgets/" + global::System.Uri.EscapeDataString(widgetId) + "/parts/" + global::System.Uri.EscapeDataString(id), "/widgets/{widget_id}/parts/{id}", global::OpenStack.Test.V1.TestJsonContext.Default.PartEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'part' key.", 200, null, null, null, null, null, null);
     }
 

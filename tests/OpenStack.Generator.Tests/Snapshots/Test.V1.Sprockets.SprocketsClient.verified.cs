@@ -25,7 +25,7 @@ public partial class SprocketsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<ISprocketsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<ISprocketsApi>(http, global::OpenStack.Test.V1.TestJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -52,8 +52,8 @@ public partial class SprocketsClient
         return global::OpenStack.Paging.Pageable.Create<Sprocket>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/sprockets", global::OpenStack.OpenStackJsonContext.Default.TestV1SprocketListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/sprockets", global::OpenStack.OpenStackJsonContext.Default.TestV1SprocketListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/sprockets", global::OpenStack.Test.V1.TestJsonContext.Default.SprocketListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/sprockets", global::OpenStack.Test.V1.TestJsonContext.Default.SprocketListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Sprocket>(page.Items ?? global::System.Array.Empty<Sprocket>(), page.NextLink);
         }, cancellationToken);
     }
@@ -64,7 +64,7 @@ public partial class SprocketsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Test.V1.TestJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -74,7 +74,7 @@ public partial class SprocketsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Sprocket> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "sprockets/" + global::System.Uri.EscapeDataString(id), "/sprockets/{id}", global::OpenStack.OpenStackJsonContext.Default.TestV1SprocketEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "sprockets/" + global::System.Uri.EscapeDataString(id), "/sprockets/{id}", global::OpenStack.Test.V1.TestJsonContext.Default.SprocketEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'sprocket' key.", 200, null, null, null, null, null, null);
     }
 

@@ -25,7 +25,7 @@ public partial class WidgetsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IWidgetsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IWidgetsApi>(http, global::OpenStack.Test.V1.TestJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -52,8 +52,8 @@ public partial class WidgetsClient
         return global::OpenStack.Paging.Pageable.Create<Widget>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/widgets", global::OpenStack.OpenStackJsonContext.Default.TestV1WidgetListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/widgets", global::OpenStack.OpenStackJsonContext.Default.TestV1WidgetListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/widgets", global::OpenStack.Test.V1.TestJsonContext.Default.WidgetListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/widgets", global::OpenStack.Test.V1.TestJsonContext.Default.WidgetListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Widget>(page.Items ?? global::System.Array.Empty<Widget>(), page.NextLink);
         }, cancellationToken);
     }
@@ -64,7 +64,7 @@ public partial class WidgetsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Test.V1.TestJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -74,7 +74,7 @@ public partial class WidgetsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Widget> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "widgets/" + global::System.Uri.EscapeDataString(id), "/widgets/{id}", global::OpenStack.OpenStackJsonContext.Default.TestV1WidgetEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "widgets/" + global::System.Uri.EscapeDataString(id), "/widgets/{id}", global::OpenStack.Test.V1.TestJsonContext.Default.WidgetEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'widget' key.", 200, null, null, null, null, null, null);
     }
 

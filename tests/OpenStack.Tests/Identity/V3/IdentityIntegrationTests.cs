@@ -125,9 +125,9 @@ public sealed class IdentityIntegrationTests
     {
         var project = _cloud.Client.Connection.Token.ProjectId!;
         var raw = await Identity.Http.GetStringAsync("projects/" + project);
-        RoundTrip.AssertNoKeyLost(raw, OpenStackJsonContext.Default.IdentityV3ProjectEnvelope);
+        RoundTrip.AssertNoKeyLost(raw, IdentityJsonContext.Default.ProjectEnvelope);
         var users = await Identity.Http.GetStringAsync("users");
-        RoundTrip.AssertNoKeyLost(users, OpenStackJsonContext.Default.IdentityV3UserListPage);
+        RoundTrip.AssertNoKeyLost(users, IdentityJsonContext.Default.UserListPage);
     }
 
     [SkippableFact]

@@ -195,9 +195,9 @@ public sealed class ImagesIntegrationTests
         try
         {
             var raw = await _cloud.Client.Image.Http.GetStringAsync("images/" + created.Id);
-            RoundTrip.AssertNoKeyLost(raw, OpenStackJsonContext.Default.ImageV2Image);
+            RoundTrip.AssertNoKeyLost(raw, ImageJsonContext.Default.Image);
             var pageRaw = await _cloud.Client.Image.Http.GetStringAsync("images?limit=2");
-            RoundTrip.AssertNoKeyLost(pageRaw, OpenStackJsonContext.Default.ImageV2ImageListPage);
+            RoundTrip.AssertNoKeyLost(pageRaw, ImageJsonContext.Default.ImageListPage);
         }
         finally
         {

@@ -551,15 +551,15 @@ public sealed class ObjectStoreIntegrationTests
 
             var accountRaw = await Swift.Http.GetStringAsync("?format=json&prefix=" + container);
             Assert.Contains("\"last_modified\"", accountRaw);
-            RoundTrip.AssertNoKeyLost(accountRaw, OpenStackJsonContext.Default.ObjectStoreV1ContainerListPage);
+            RoundTrip.AssertNoKeyLost(accountRaw, ObjectStoreJsonContext.Default.ContainerListPage);
 
             var objectsRaw = await Swift.Http.GetStringAsync(container + "?format=json");
             Assert.Contains("\"hash\"", objectsRaw);
-            RoundTrip.AssertNoKeyLost(objectsRaw, OpenStackJsonContext.Default.ObjectStoreV1StorageObjectListPage);
+            RoundTrip.AssertNoKeyLost(objectsRaw, ObjectStoreJsonContext.Default.StorageObjectListPage);
 
             var foldersRaw = await Swift.Http.GetStringAsync(container + "?format=json&delimiter=/");
             Assert.Contains("\"subdir\"", foldersRaw);
-            RoundTrip.AssertNoKeyLost(foldersRaw, OpenStackJsonContext.Default.ObjectStoreV1StorageObjectListPage);
+            RoundTrip.AssertNoKeyLost(foldersRaw, ObjectStoreJsonContext.Default.StorageObjectListPage);
         }
         finally
         {

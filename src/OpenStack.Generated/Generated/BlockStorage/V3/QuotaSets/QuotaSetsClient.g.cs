@@ -25,7 +25,7 @@ public partial class QuotaSetsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IQuotaSetsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IQuotaSetsApi>(http, global::OpenStack.BlockStorage.V3.BlockStorageJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -48,7 +48,7 @@ public partial class QuotaSetsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<QuotaSet> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "os-quota-sets/" + global::System.Uri.EscapeDataString(id), "/os-quota-sets/{id}", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3QuotaSetEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "os-quota-sets/" + global::System.Uri.EscapeDataString(id), "/os-quota-sets/{id}", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.QuotaSetEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'quota_set' key.", 200, null, null, null, null, null, null);
     }
 

@@ -25,7 +25,7 @@ public partial class ServicesClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IServicesApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IServicesApi>(http, global::OpenStack.BlockStorage.V3.BlockStorageJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -50,7 +50,7 @@ public partial class ServicesClient
         var path = "os-services";
         return global::OpenStack.Paging.Pageable.Create<Service>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-services", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3ServiceListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-services", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.ServiceListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Service>(page.Items ?? global::System.Array.Empty<Service>(), null);
         }, cancellationToken);
     }
@@ -61,7 +61,7 @@ public partial class ServicesClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.BlockStorage.V3.BlockStorageJsonContextRefit.Settings);
         return query.Build();
     }
 

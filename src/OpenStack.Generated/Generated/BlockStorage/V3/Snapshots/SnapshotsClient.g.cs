@@ -25,7 +25,7 @@ public partial class SnapshotsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<ISnapshotsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<ISnapshotsApi>(http, global::OpenStack.BlockStorage.V3.BlockStorageJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -52,8 +52,8 @@ public partial class SnapshotsClient
         return global::OpenStack.Paging.Pageable.Create<Snapshot>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/snapshots/detail", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3SnapshotListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/snapshots/detail", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3SnapshotListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/snapshots/detail", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.SnapshotListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/snapshots/detail", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.SnapshotListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Snapshot>(page.Items ?? global::System.Array.Empty<Snapshot>(), page.NextLink);
         }, cancellationToken);
     }
@@ -68,8 +68,8 @@ public partial class SnapshotsClient
         return global::OpenStack.Paging.Pageable.Create<Snapshot>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/snapshots", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3SnapshotListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/snapshots", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3SnapshotListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/snapshots", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.SnapshotListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/snapshots", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.SnapshotListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Snapshot>(page.Items ?? global::System.Array.Empty<Snapshot>(), page.NextLink);
         }, cancellationToken);
     }
@@ -80,7 +80,7 @@ public partial class SnapshotsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.BlockStorage.V3.BlockStorageJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -90,7 +90,7 @@ public partial class SnapshotsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Snapshot> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "snapshots/" + global::System.Uri.EscapeDataString(id), "/snapshots/{id}", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3SnapshotEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "snapshots/" + global::System.Uri.EscapeDataString(id), "/snapshots/{id}", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.SnapshotEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'snapshot' key.", 200, null, null, null, null, null, null);
     }
 

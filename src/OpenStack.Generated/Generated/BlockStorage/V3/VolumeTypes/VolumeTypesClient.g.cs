@@ -25,7 +25,7 @@ public partial class VolumeTypesClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IVolumeTypesApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IVolumeTypesApi>(http, global::OpenStack.BlockStorage.V3.BlockStorageJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -52,8 +52,8 @@ public partial class VolumeTypesClient
         return global::OpenStack.Paging.Pageable.Create<VolumeType>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/types", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3VolumeTypeListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/types", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3VolumeTypeListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/types", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.VolumeTypeListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/types", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.VolumeTypeListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<VolumeType>(page.Items ?? global::System.Array.Empty<VolumeType>(), page.NextLink);
         }, cancellationToken);
     }
@@ -64,7 +64,7 @@ public partial class VolumeTypesClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.BlockStorage.V3.BlockStorageJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -74,7 +74,7 @@ public partial class VolumeTypesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<VolumeType> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "types/" + global::System.Uri.EscapeDataString(id), "/types/{id}", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3VolumeTypeEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "types/" + global::System.Uri.EscapeDataString(id), "/types/{id}", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.VolumeTypeEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'volume_type' key.", 200, null, null, null, null, null, null);
     }
 

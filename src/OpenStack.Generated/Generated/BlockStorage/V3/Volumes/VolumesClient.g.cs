@@ -25,7 +25,7 @@ public partial class VolumesClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IVolumesApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IVolumesApi>(http, global::OpenStack.BlockStorage.V3.BlockStorageJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -52,8 +52,8 @@ public partial class VolumesClient
         return global::OpenStack.Paging.Pageable.Create<Volume>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/volumes/detail", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3VolumeListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/volumes/detail", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3VolumeListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/volumes/detail", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.VolumeListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/volumes/detail", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.VolumeListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Volume>(page.Items ?? global::System.Array.Empty<Volume>(), page.NextLink);
         }, cancellationToken);
     }
@@ -68,8 +68,8 @@ public partial class VolumesClient
         return global::OpenStack.Paging.Pageable.Create<Volume>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/volumes", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3VolumeListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/volumes", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3VolumeListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/volumes", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.VolumeListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/volumes", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.VolumeListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Volume>(page.Items ?? global::System.Array.Empty<Volume>(), page.NextLink);
         }, cancellationToken);
     }
@@ -80,7 +80,7 @@ public partial class VolumesClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.BlockStorage.V3.BlockStorageJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -90,7 +90,7 @@ public partial class VolumesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Volume> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "volumes/" + global::System.Uri.EscapeDataString(id), "/volumes/{id}", global::OpenStack.OpenStackJsonContext.Default.BlockStorageV3VolumeEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "volumes/" + global::System.Uri.EscapeDataString(id), "/volumes/{id}", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.VolumeEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'volume' key.", 200, null, null, null, null, null, null);
     }
 

@@ -25,7 +25,7 @@ public partial class AvailabilityZonesClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IAvailabilityZonesApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IAvailabilityZonesApi>(http, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -50,7 +50,7 @@ public partial class AvailabilityZonesClient
         var path = "os-availability-zone/detail";
         return global::OpenStack.Paging.Pageable.Create<AvailabilityZone>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-availability-zone/detail", global::OpenStack.OpenStackJsonContext.Default.ComputeV2AvailabilityZoneListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-availability-zone/detail", global::OpenStack.Compute.V2.ComputeJsonContext.Default.AvailabilityZoneListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<AvailabilityZone>(page.Items ?? global::System.Array.Empty<AvailabilityZone>(), null);
         }, cancellationToken);
     }
@@ -63,7 +63,7 @@ public partial class AvailabilityZonesClient
         var path = "os-availability-zone";
         return global::OpenStack.Paging.Pageable.Create<AvailabilityZone>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-availability-zone", global::OpenStack.OpenStackJsonContext.Default.ComputeV2AvailabilityZoneListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-availability-zone", global::OpenStack.Compute.V2.ComputeJsonContext.Default.AvailabilityZoneListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<AvailabilityZone>(page.Items ?? global::System.Array.Empty<AvailabilityZone>(), null);
         }, cancellationToken);
     }
@@ -74,7 +74,7 @@ public partial class AvailabilityZonesClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
         return query.Build();
     }
 

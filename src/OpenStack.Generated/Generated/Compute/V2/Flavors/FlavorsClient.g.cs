@@ -25,7 +25,7 @@ public partial class FlavorsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IFlavorsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IFlavorsApi>(http, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -52,8 +52,8 @@ public partial class FlavorsClient
         return global::OpenStack.Paging.Pageable.Create<Flavor>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/flavors/detail", global::OpenStack.OpenStackJsonContext.Default.ComputeV2FlavorListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/flavors/detail", global::OpenStack.OpenStackJsonContext.Default.ComputeV2FlavorListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/flavors/detail", global::OpenStack.Compute.V2.ComputeJsonContext.Default.FlavorListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/flavors/detail", global::OpenStack.Compute.V2.ComputeJsonContext.Default.FlavorListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Flavor>(page.Items ?? global::System.Array.Empty<Flavor>(), page.NextLink);
         }, cancellationToken);
     }
@@ -68,8 +68,8 @@ public partial class FlavorsClient
         return global::OpenStack.Paging.Pageable.Create<Flavor>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/flavors", global::OpenStack.OpenStackJsonContext.Default.ComputeV2FlavorListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/flavors", global::OpenStack.OpenStackJsonContext.Default.ComputeV2FlavorListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/flavors", global::OpenStack.Compute.V2.ComputeJsonContext.Default.FlavorListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/flavors", global::OpenStack.Compute.V2.ComputeJsonContext.Default.FlavorListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Flavor>(page.Items ?? global::System.Array.Empty<Flavor>(), page.NextLink);
         }, cancellationToken);
     }
@@ -80,7 +80,7 @@ public partial class FlavorsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -90,7 +90,7 @@ public partial class FlavorsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Flavor> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "flavors/" + global::System.Uri.EscapeDataString(id), "/flavors/{id}", global::OpenStack.OpenStackJsonContext.Default.ComputeV2FlavorEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "flavors/" + global::System.Uri.EscapeDataString(id), "/flavors/{id}", global::OpenStack.Compute.V2.ComputeJsonContext.Default.FlavorEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'flavor' key.", 200, null, null, null, null, null, null);
     }
 

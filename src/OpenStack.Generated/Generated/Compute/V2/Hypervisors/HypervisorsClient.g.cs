@@ -25,7 +25,7 @@ public partial class HypervisorsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IHypervisorsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IHypervisorsApi>(http, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -52,8 +52,8 @@ public partial class HypervisorsClient
         return global::OpenStack.Paging.Pageable.Create<Hypervisor>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-hypervisors/detail", global::OpenStack.OpenStackJsonContext.Default.ComputeV2HypervisorListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/os-hypervisors/detail", global::OpenStack.OpenStackJsonContext.Default.ComputeV2HypervisorListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-hypervisors/detail", global::OpenStack.Compute.V2.ComputeJsonContext.Default.HypervisorListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/os-hypervisors/detail", global::OpenStack.Compute.V2.ComputeJsonContext.Default.HypervisorListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Hypervisor>(page.Items ?? global::System.Array.Empty<Hypervisor>(), page.NextLink);
         }, cancellationToken);
     }
@@ -68,8 +68,8 @@ public partial class HypervisorsClient
         return global::OpenStack.Paging.Pageable.Create<Hypervisor>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-hypervisors", global::OpenStack.OpenStackJsonContext.Default.ComputeV2HypervisorListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/os-hypervisors", global::OpenStack.OpenStackJsonContext.Default.ComputeV2HypervisorListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-hypervisors", global::OpenStack.Compute.V2.ComputeJsonContext.Default.HypervisorListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/os-hypervisors", global::OpenStack.Compute.V2.ComputeJsonContext.Default.HypervisorListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Hypervisor>(page.Items ?? global::System.Array.Empty<Hypervisor>(), page.NextLink);
         }, cancellationToken);
     }
@@ -80,7 +80,7 @@ public partial class HypervisorsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -90,7 +90,7 @@ public partial class HypervisorsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Hypervisor> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "os-hypervisors/" + global::System.Uri.EscapeDataString(id), "/os-hypervisors/{id}", global::OpenStack.OpenStackJsonContext.Default.ComputeV2HypervisorEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "os-hypervisors/" + global::System.Uri.EscapeDataString(id), "/os-hypervisors/{id}", global::OpenStack.Compute.V2.ComputeJsonContext.Default.HypervisorEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'hypervisor' key.", 200, null, null, null, null, null, null);
     }
 

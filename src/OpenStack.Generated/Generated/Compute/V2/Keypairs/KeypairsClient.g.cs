@@ -25,7 +25,7 @@ public partial class KeypairsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IKeypairsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IKeypairsApi>(http, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -52,8 +52,8 @@ public partial class KeypairsClient
         return global::OpenStack.Paging.Pageable.Create<Keypair>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-keypairs", global::OpenStack.OpenStackJsonContext.Default.ComputeV2KeypairListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/os-keypairs", global::OpenStack.OpenStackJsonContext.Default.ComputeV2KeypairListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-keypairs", global::OpenStack.Compute.V2.ComputeJsonContext.Default.KeypairListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/os-keypairs", global::OpenStack.Compute.V2.ComputeJsonContext.Default.KeypairListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Keypair>(page.Items ?? global::System.Array.Empty<Keypair>(), page.NextLink);
         }, cancellationToken);
     }
@@ -64,7 +64,7 @@ public partial class KeypairsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -74,7 +74,7 @@ public partial class KeypairsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Keypair> GetAsync(string name, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "os-keypairs/" + global::System.Uri.EscapeDataString(name), "/os-keypairs/{name}", global::OpenStack.OpenStackJsonContext.Default.ComputeV2KeypairEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "os-keypairs/" + global::System.Uri.EscapeDataString(name), "/os-keypairs/{name}", global::OpenStack.Compute.V2.ComputeJsonContext.Default.KeypairEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'keypair' key.", 200, null, null, null, null, null, null);
     }
 

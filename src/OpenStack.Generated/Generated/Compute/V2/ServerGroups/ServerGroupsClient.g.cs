@@ -25,7 +25,7 @@ public partial class ServerGroupsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IServerGroupsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IServerGroupsApi>(http, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -50,7 +50,7 @@ public partial class ServerGroupsClient
         var path = "os-server-groups";
         return global::OpenStack.Paging.Pageable.Create<ServerGroup>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-server-groups", global::OpenStack.OpenStackJsonContext.Default.ComputeV2ServerGroupListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-server-groups", global::OpenStack.Compute.V2.ComputeJsonContext.Default.ServerGroupListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<ServerGroup>(page.Items ?? global::System.Array.Empty<ServerGroup>(), null);
         }, cancellationToken);
     }
@@ -61,7 +61,7 @@ public partial class ServerGroupsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -71,7 +71,7 @@ public partial class ServerGroupsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<ServerGroup> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "os-server-groups/" + global::System.Uri.EscapeDataString(id), "/os-server-groups/{id}", global::OpenStack.OpenStackJsonContext.Default.ComputeV2ServerGroupEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "os-server-groups/" + global::System.Uri.EscapeDataString(id), "/os-server-groups/{id}", global::OpenStack.Compute.V2.ComputeJsonContext.Default.ServerGroupEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'server_group' key.", 200, null, null, null, null, null, null);
     }
 

@@ -25,7 +25,7 @@ public partial class ServerInterfacesClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IServerInterfacesApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IServerInterfacesApi>(http, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -51,7 +51,7 @@ public partial class ServerInterfacesClient
         var path = "servers/" + global::System.Uri.EscapeDataString(serverId) + "/os-interface";
         return global::OpenStack.Paging.Pageable.Create<ServerInterface>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/servers/{server_id}/os-interface", global::OpenStack.OpenStackJsonContext.Default.ComputeV2ServerInterfaceListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/servers/{server_id}/os-interface", global::OpenStack.Compute.V2.ComputeJsonContext.Default.ServerInterfaceListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<ServerInterface>(page.Items ?? global::System.Array.Empty<ServerInterface>(), null);
         }, cancellationToken);
     }
@@ -62,7 +62,7 @@ public partial class ServerInterfacesClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -72,7 +72,7 @@ public partial class ServerInterfacesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<ServerInterface> GetAsync(string serverId, string portId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "servers/" + global::System.Uri.EscapeDataString(serverId) + "/os-interface/" + global::System.Uri.EscapeDataString(portId), "/servers/{server_id}/os-interface/{port_id}", global::OpenStack.OpenStackJsonContext.Default.ComputeV2ServerInterfaceEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "servers/" + global::System.Uri.EscapeDataString(serverId) + "/os-interface/" + global::System.Uri.EscapeDataString(portId), "/servers/{server_id}/os-interface/{port_id}", global::OpenStack.Compute.V2.ComputeJsonContext.Default.ServerInterfaceEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'interfaceAttachment' key.", 200, null, null, null, null, null, null);
     }
 

@@ -25,7 +25,7 @@ public partial class ServerSecurityGroupsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IServerSecurityGroupsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IServerSecurityGroupsApi>(http, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -51,7 +51,7 @@ public partial class ServerSecurityGroupsClient
         var path = "servers/" + global::System.Uri.EscapeDataString(serverId) + "/os-security-groups";
         return global::OpenStack.Paging.Pageable.Create<ServerSecurityGroup>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/servers/{server_id}/os-security-groups", global::OpenStack.OpenStackJsonContext.Default.ComputeV2ServerSecurityGroupListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/servers/{server_id}/os-security-groups", global::OpenStack.Compute.V2.ComputeJsonContext.Default.ServerSecurityGroupListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<ServerSecurityGroup>(page.Items ?? global::System.Array.Empty<ServerSecurityGroup>(), null);
         }, cancellationToken);
     }
@@ -62,7 +62,7 @@ public partial class ServerSecurityGroupsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
         return query.Build();
     }
 

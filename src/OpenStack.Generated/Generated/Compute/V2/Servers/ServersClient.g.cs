@@ -25,7 +25,7 @@ public partial class ServersClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IServersApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IServersApi>(http, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -52,8 +52,8 @@ public partial class ServersClient
         return global::OpenStack.Paging.Pageable.Create<Server>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/servers/detail", global::OpenStack.OpenStackJsonContext.Default.ComputeV2ServerListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/servers/detail", global::OpenStack.OpenStackJsonContext.Default.ComputeV2ServerListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/servers/detail", global::OpenStack.Compute.V2.ComputeJsonContext.Default.ServerListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/servers/detail", global::OpenStack.Compute.V2.ComputeJsonContext.Default.ServerListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Server>(page.Items ?? global::System.Array.Empty<Server>(), page.NextLink);
         }, cancellationToken);
     }
@@ -68,8 +68,8 @@ public partial class ServersClient
         return global::OpenStack.Paging.Pageable.Create<Server>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/servers", global::OpenStack.OpenStackJsonContext.Default.ComputeV2ServerListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/servers", global::OpenStack.OpenStackJsonContext.Default.ComputeV2ServerListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/servers", global::OpenStack.Compute.V2.ComputeJsonContext.Default.ServerListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/servers", global::OpenStack.Compute.V2.ComputeJsonContext.Default.ServerListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Server>(page.Items ?? global::System.Array.Empty<Server>(), page.NextLink);
         }, cancellationToken);
     }
@@ -80,7 +80,7 @@ public partial class ServersClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -90,7 +90,7 @@ public partial class ServersClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Server> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "servers/" + global::System.Uri.EscapeDataString(id), "/servers/{id}", global::OpenStack.OpenStackJsonContext.Default.ComputeV2ServerEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "servers/" + global::System.Uri.EscapeDataString(id), "/servers/{id}", global::OpenStack.Compute.V2.ComputeJsonContext.Default.ServerEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'server' key.", 200, null, null, null, null, null, null);
     }
 

@@ -25,7 +25,7 @@ public partial class VolumeAttachmentsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IVolumeAttachmentsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IVolumeAttachmentsApi>(http, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -51,7 +51,7 @@ public partial class VolumeAttachmentsClient
         var path = "servers/" + global::System.Uri.EscapeDataString(serverId) + "/os-volume_attachments";
         return global::OpenStack.Paging.Pageable.Create<VolumeAttachment>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/servers/{server_id}/os-volume_attachments", global::OpenStack.OpenStackJsonContext.Default.ComputeV2VolumeAttachmentListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/servers/{server_id}/os-volume_attachments", global::OpenStack.Compute.V2.ComputeJsonContext.Default.VolumeAttachmentListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<VolumeAttachment>(page.Items ?? global::System.Array.Empty<VolumeAttachment>(), null);
         }, cancellationToken);
     }
@@ -62,7 +62,7 @@ public partial class VolumeAttachmentsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -72,7 +72,7 @@ public partial class VolumeAttachmentsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<VolumeAttachment> GetAsync(string serverId, string volumeId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "servers/" + global::System.Uri.EscapeDataString(serverId) + "/os-volume_attachments/" + global::System.Uri.EscapeDataString(volumeId), "/servers/{server_id}/os-volume_attachments/{volumeId}", global::OpenStack.OpenStackJsonContext.Default.ComputeV2VolumeAttachmentEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "servers/" + global::System.Uri.EscapeDataString(serverId) + "/os-volume_attachments/" + global::System.Uri.EscapeDataString(volumeId), "/servers/{server_id}/os-volume_attachments/{volumeId}", global::OpenStack.Compute.V2.ComputeJsonContext.Default.VolumeAttachmentEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'volumeAttachment' key.", 200, null, null, null, null, null, null);
     }
 

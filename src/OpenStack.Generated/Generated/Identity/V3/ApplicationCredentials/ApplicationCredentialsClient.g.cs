@@ -21,7 +21,7 @@ public partial class ApplicationCredentialsClient
     public ApplicationCredentialsClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IApplicationCredentialsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IApplicationCredentialsApi>(http, global::OpenStack.Identity.V3.IdentityJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -49,8 +49,8 @@ public partial class ApplicationCredentialsClient
         return global::OpenStack.Paging.Pageable.Create<ApplicationCredential>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/users/{user_id}/application_credentials", global::OpenStack.OpenStackJsonContext.Default.IdentityV3ApplicationCredentialListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/users/{user_id}/application_credentials", global::OpenStack.OpenStackJsonContext.Default.IdentityV3ApplicationCredentialListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/users/{user_id}/application_credentials", global::OpenStack.Identity.V3.IdentityJsonContext.Default.ApplicationCredentialListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/users/{user_id}/application_credentials", global::OpenStack.Identity.V3.IdentityJsonContext.Default.ApplicationCredentialListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<ApplicationCredential>(page.Items ?? global::System.Array.Empty<ApplicationCredential>(), page.NextLink);
         }, cancellationToken);
     }
@@ -61,7 +61,7 @@ public partial class ApplicationCredentialsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Identity.V3.IdentityJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -71,7 +71,7 @@ public partial class ApplicationCredentialsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<ApplicationCredential> GetAsync(string userId, string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "users/" + global::System.Uri.EscapeDataString(userId) + "/application_credentials/" + global::System.Uri.EscapeDataString(id), "/users/{user_id}/application_credentials/{id}", global::OpenStack.OpenStackJsonContext.Default.IdentityV3ApplicationCredentialEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "users/" + global::System.Uri.EscapeDataString(userId) + "/application_credentials/" + global::System.Uri.EscapeDataString(id), "/users/{user_id}/application_credentials/{id}", global::OpenStack.Identity.V3.IdentityJsonContext.Default.ApplicationCredentialEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'application_credential' key.", 200, null, null, null, null, null, null);
     }
 

@@ -21,7 +21,7 @@ public partial class EndpointsClient
     public EndpointsClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IEndpointsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IEndpointsApi>(http, global::OpenStack.Identity.V3.IdentityJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -48,8 +48,8 @@ public partial class EndpointsClient
         return global::OpenStack.Paging.Pageable.Create<Endpoint>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/endpoints", global::OpenStack.OpenStackJsonContext.Default.IdentityV3EndpointListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/endpoints", global::OpenStack.OpenStackJsonContext.Default.IdentityV3EndpointListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/endpoints", global::OpenStack.Identity.V3.IdentityJsonContext.Default.EndpointListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/endpoints", global::OpenStack.Identity.V3.IdentityJsonContext.Default.EndpointListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Endpoint>(page.Items ?? global::System.Array.Empty<Endpoint>(), page.NextLink);
         }, cancellationToken);
     }
@@ -60,7 +60,7 @@ public partial class EndpointsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Identity.V3.IdentityJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -70,7 +70,7 @@ public partial class EndpointsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Endpoint> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "endpoints/" + global::System.Uri.EscapeDataString(id), "/endpoints/{id}", global::OpenStack.OpenStackJsonContext.Default.IdentityV3EndpointEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "endpoints/" + global::System.Uri.EscapeDataString(id), "/endpoints/{id}", global::OpenStack.Identity.V3.IdentityJsonContext.Default.EndpointEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'endpoint' key.", 200, null, null, null, null, null, null);
     }
 

@@ -21,7 +21,7 @@ public partial class ProjectsClient
     public ProjectsClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IProjectsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IProjectsApi>(http, global::OpenStack.Identity.V3.IdentityJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -48,8 +48,8 @@ public partial class ProjectsClient
         return global::OpenStack.Paging.Pageable.Create<Project>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/projects", global::OpenStack.OpenStackJsonContext.Default.IdentityV3ProjectListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/projects", global::OpenStack.OpenStackJsonContext.Default.IdentityV3ProjectListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/projects", global::OpenStack.Identity.V3.IdentityJsonContext.Default.ProjectListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/projects", global::OpenStack.Identity.V3.IdentityJsonContext.Default.ProjectListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Project>(page.Items ?? global::System.Array.Empty<Project>(), page.NextLink);
         }, cancellationToken);
     }
@@ -60,7 +60,7 @@ public partial class ProjectsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Identity.V3.IdentityJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -70,7 +70,7 @@ public partial class ProjectsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Project> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "projects/" + global::System.Uri.EscapeDataString(id), "/projects/{id}", global::OpenStack.OpenStackJsonContext.Default.IdentityV3ProjectEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "projects/" + global::System.Uri.EscapeDataString(id), "/projects/{id}", global::OpenStack.Identity.V3.IdentityJsonContext.Default.ProjectEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'project' key.", 200, null, null, null, null, null, null);
     }
 

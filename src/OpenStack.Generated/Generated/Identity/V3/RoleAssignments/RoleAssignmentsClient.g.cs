@@ -21,7 +21,7 @@ public partial class RoleAssignmentsClient
     public RoleAssignmentsClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IRoleAssignmentsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IRoleAssignmentsApi>(http, global::OpenStack.Identity.V3.IdentityJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -48,8 +48,8 @@ public partial class RoleAssignmentsClient
         return global::OpenStack.Paging.Pageable.Create<RoleAssignment>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/role_assignments", global::OpenStack.OpenStackJsonContext.Default.IdentityV3RoleAssignmentListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/role_assignments", global::OpenStack.OpenStackJsonContext.Default.IdentityV3RoleAssignmentListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/role_assignments", global::OpenStack.Identity.V3.IdentityJsonContext.Default.RoleAssignmentListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/role_assignments", global::OpenStack.Identity.V3.IdentityJsonContext.Default.RoleAssignmentListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<RoleAssignment>(page.Items ?? global::System.Array.Empty<RoleAssignment>(), page.NextLink);
         }, cancellationToken);
     }
@@ -60,7 +60,7 @@ public partial class RoleAssignmentsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Identity.V3.IdentityJsonContextRefit.Settings);
         return query.Build();
     }
 

@@ -21,7 +21,7 @@ public partial class RolesClient
     public RolesClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IRolesApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IRolesApi>(http, global::OpenStack.Identity.V3.IdentityJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -48,8 +48,8 @@ public partial class RolesClient
         return global::OpenStack.Paging.Pageable.Create<Role>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/roles", global::OpenStack.OpenStackJsonContext.Default.IdentityV3RoleListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/roles", global::OpenStack.OpenStackJsonContext.Default.IdentityV3RoleListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/roles", global::OpenStack.Identity.V3.IdentityJsonContext.Default.RoleListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/roles", global::OpenStack.Identity.V3.IdentityJsonContext.Default.RoleListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Role>(page.Items ?? global::System.Array.Empty<Role>(), page.NextLink);
         }, cancellationToken);
     }
@@ -60,7 +60,7 @@ public partial class RolesClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Identity.V3.IdentityJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -70,7 +70,7 @@ public partial class RolesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Role> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "roles/" + global::System.Uri.EscapeDataString(id), "/roles/{id}", global::OpenStack.OpenStackJsonContext.Default.IdentityV3RoleEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "roles/" + global::System.Uri.EscapeDataString(id), "/roles/{id}", global::OpenStack.Identity.V3.IdentityJsonContext.Default.RoleEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'role' key.", 200, null, null, null, null, null, null);
     }
 

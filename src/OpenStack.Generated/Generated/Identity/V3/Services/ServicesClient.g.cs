@@ -21,7 +21,7 @@ public partial class ServicesClient
     public ServicesClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IServicesApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IServicesApi>(http, global::OpenStack.Identity.V3.IdentityJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -48,8 +48,8 @@ public partial class ServicesClient
         return global::OpenStack.Paging.Pageable.Create<ServiceEntry>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/services", global::OpenStack.OpenStackJsonContext.Default.IdentityV3ServiceEntryListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/services", global::OpenStack.OpenStackJsonContext.Default.IdentityV3ServiceEntryListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/services", global::OpenStack.Identity.V3.IdentityJsonContext.Default.ServiceEntryListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/services", global::OpenStack.Identity.V3.IdentityJsonContext.Default.ServiceEntryListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<ServiceEntry>(page.Items ?? global::System.Array.Empty<ServiceEntry>(), page.NextLink);
         }, cancellationToken);
     }
@@ -60,7 +60,7 @@ public partial class ServicesClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Identity.V3.IdentityJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -70,7 +70,7 @@ public partial class ServicesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<ServiceEntry> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "services/" + global::System.Uri.EscapeDataString(id), "/services/{id}", global::OpenStack.OpenStackJsonContext.Default.IdentityV3ServiceEntryEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "services/" + global::System.Uri.EscapeDataString(id), "/services/{id}", global::OpenStack.Identity.V3.IdentityJsonContext.Default.ServiceEntryEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'service' key.", 200, null, null, null, null, null, null);
     }
 

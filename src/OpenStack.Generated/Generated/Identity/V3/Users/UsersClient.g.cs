@@ -21,7 +21,7 @@ public partial class UsersClient
     public UsersClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IUsersApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IUsersApi>(http, global::OpenStack.Identity.V3.IdentityJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -48,8 +48,8 @@ public partial class UsersClient
         return global::OpenStack.Paging.Pageable.Create<User>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/users", global::OpenStack.OpenStackJsonContext.Default.IdentityV3UserListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/users", global::OpenStack.OpenStackJsonContext.Default.IdentityV3UserListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/users", global::OpenStack.Identity.V3.IdentityJsonContext.Default.UserListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/users", global::OpenStack.Identity.V3.IdentityJsonContext.Default.UserListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<User>(page.Items ?? global::System.Array.Empty<User>(), page.NextLink);
         }, cancellationToken);
     }
@@ -60,7 +60,7 @@ public partial class UsersClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Identity.V3.IdentityJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -70,7 +70,7 @@ public partial class UsersClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<User> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "users/" + global::System.Uri.EscapeDataString(id), "/users/{id}", global::OpenStack.OpenStackJsonContext.Default.IdentityV3UserEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "users/" + global::System.Uri.EscapeDataString(id), "/users/{id}", global::OpenStack.Identity.V3.IdentityJsonContext.Default.UserEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'user' key.", 200, null, null, null, null, null, null);
     }
 

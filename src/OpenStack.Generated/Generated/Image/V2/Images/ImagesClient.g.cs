@@ -21,7 +21,7 @@ public partial class ImagesClient
     public ImagesClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IImagesApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IImagesApi>(http, global::OpenStack.Image.V2.ImageJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -48,8 +48,8 @@ public partial class ImagesClient
         return global::OpenStack.Paging.Pageable.Create<Image>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/images", global::OpenStack.OpenStackJsonContext.Default.ImageV2ImageListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/images", global::OpenStack.OpenStackJsonContext.Default.ImageV2ImageListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/images", global::OpenStack.Image.V2.ImageJsonContext.Default.ImageListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/images", global::OpenStack.Image.V2.ImageJsonContext.Default.ImageListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Image>(page.Items ?? global::System.Array.Empty<Image>(), page.NextLink);
         }, cancellationToken);
     }
@@ -60,7 +60,7 @@ public partial class ImagesClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Image.V2.ImageJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -70,7 +70,7 @@ public partial class ImagesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Image> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "images/" + global::System.Uri.EscapeDataString(id), "/images/{id}", global::OpenStack.OpenStackJsonContext.Default.ImageV2Image, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "images/" + global::System.Uri.EscapeDataString(id), "/images/{id}", global::OpenStack.Image.V2.ImageJsonContext.Default.Image, cancellationToken).ConfigureAwait(false);
         return response;
     }
 

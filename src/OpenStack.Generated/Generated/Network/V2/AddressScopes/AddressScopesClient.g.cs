@@ -21,7 +21,7 @@ public partial class AddressScopesClient
     public AddressScopesClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IAddressScopesApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IAddressScopesApi>(http, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -48,8 +48,8 @@ public partial class AddressScopesClient
         return global::OpenStack.Paging.Pageable.Create<AddressScope>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/address-scopes", global::OpenStack.OpenStackJsonContext.Default.NetworkV2AddressScopeListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/address-scopes", global::OpenStack.OpenStackJsonContext.Default.NetworkV2AddressScopeListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/address-scopes", global::OpenStack.Network.V2.NetworkJsonContext.Default.AddressScopeListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/address-scopes", global::OpenStack.Network.V2.NetworkJsonContext.Default.AddressScopeListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<AddressScope>(page.Items ?? global::System.Array.Empty<AddressScope>(), page.NextLink);
         }, cancellationToken);
     }
@@ -60,7 +60,7 @@ public partial class AddressScopesClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -70,7 +70,7 @@ public partial class AddressScopesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<AddressScope> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "address-scopes/" + global::System.Uri.EscapeDataString(id), "/address-scopes/{id}", global::OpenStack.OpenStackJsonContext.Default.NetworkV2AddressScopeEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "address-scopes/" + global::System.Uri.EscapeDataString(id), "/address-scopes/{id}", global::OpenStack.Network.V2.NetworkJsonContext.Default.AddressScopeEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'address_scope' key.", 200, null, null, null, null, null, null);
     }
 

@@ -21,7 +21,7 @@ public partial class AvailabilityZonesClient
     public AvailabilityZonesClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IAvailabilityZonesApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IAvailabilityZonesApi>(http, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -46,7 +46,7 @@ public partial class AvailabilityZonesClient
         var path = "availability_zones";
         return global::OpenStack.Paging.Pageable.Create<AvailabilityZone>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/availability_zones", global::OpenStack.OpenStackJsonContext.Default.NetworkV2AvailabilityZoneListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/availability_zones", global::OpenStack.Network.V2.NetworkJsonContext.Default.AvailabilityZoneListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<AvailabilityZone>(page.Items ?? global::System.Array.Empty<AvailabilityZone>(), null);
         }, cancellationToken);
     }
@@ -57,7 +57,7 @@ public partial class AvailabilityZonesClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
         return query.Build();
     }
 

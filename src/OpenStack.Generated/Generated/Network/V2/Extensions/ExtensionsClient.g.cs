@@ -21,7 +21,7 @@ public partial class ExtensionsClient
     public ExtensionsClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IExtensionsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IExtensionsApi>(http, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -46,7 +46,7 @@ public partial class ExtensionsClient
         var path = "extensions";
         return global::OpenStack.Paging.Pageable.Create<Extension>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/extensions", global::OpenStack.OpenStackJsonContext.Default.NetworkV2ExtensionListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/extensions", global::OpenStack.Network.V2.NetworkJsonContext.Default.ExtensionListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Extension>(page.Items ?? global::System.Array.Empty<Extension>(), null);
         }, cancellationToken);
     }
@@ -57,7 +57,7 @@ public partial class ExtensionsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -67,7 +67,7 @@ public partial class ExtensionsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Extension> GetAsync(string alias, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "extensions/" + global::System.Uri.EscapeDataString(alias), "/extensions/{alias}", global::OpenStack.OpenStackJsonContext.Default.NetworkV2ExtensionEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "extensions/" + global::System.Uri.EscapeDataString(alias), "/extensions/{alias}", global::OpenStack.Network.V2.NetworkJsonContext.Default.ExtensionEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'extension' key.", 200, null, null, null, null, null, null);
     }
 

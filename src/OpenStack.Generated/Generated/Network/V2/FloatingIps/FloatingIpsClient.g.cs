@@ -21,7 +21,7 @@ public partial class FloatingIpsClient
     public FloatingIpsClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IFloatingIpsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IFloatingIpsApi>(http, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -48,8 +48,8 @@ public partial class FloatingIpsClient
         return global::OpenStack.Paging.Pageable.Create<FloatingIp>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/floatingips", global::OpenStack.OpenStackJsonContext.Default.NetworkV2FloatingIpListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/floatingips", global::OpenStack.OpenStackJsonContext.Default.NetworkV2FloatingIpListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/floatingips", global::OpenStack.Network.V2.NetworkJsonContext.Default.FloatingIpListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/floatingips", global::OpenStack.Network.V2.NetworkJsonContext.Default.FloatingIpListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<FloatingIp>(page.Items ?? global::System.Array.Empty<FloatingIp>(), page.NextLink);
         }, cancellationToken);
     }
@@ -60,7 +60,7 @@ public partial class FloatingIpsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -70,7 +70,7 @@ public partial class FloatingIpsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<FloatingIp> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "floatingips/" + global::System.Uri.EscapeDataString(id), "/floatingips/{id}", global::OpenStack.OpenStackJsonContext.Default.NetworkV2FloatingIpEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "floatingips/" + global::System.Uri.EscapeDataString(id), "/floatingips/{id}", global::OpenStack.Network.V2.NetworkJsonContext.Default.FloatingIpEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'floatingip' key.", 200, null, null, null, null, null, null);
     }
 

@@ -21,7 +21,7 @@ public partial class NetworksClient
     public NetworksClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<INetworksApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<INetworksApi>(http, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -48,8 +48,8 @@ public partial class NetworksClient
         return global::OpenStack.Paging.Pageable.Create<Network>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/networks", global::OpenStack.OpenStackJsonContext.Default.NetworkV2NetworkListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/networks", global::OpenStack.OpenStackJsonContext.Default.NetworkV2NetworkListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/networks", global::OpenStack.Network.V2.NetworkJsonContext.Default.NetworkListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/networks", global::OpenStack.Network.V2.NetworkJsonContext.Default.NetworkListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Network>(page.Items ?? global::System.Array.Empty<Network>(), page.NextLink);
         }, cancellationToken);
     }
@@ -60,7 +60,7 @@ public partial class NetworksClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -70,7 +70,7 @@ public partial class NetworksClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Network> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "networks/" + global::System.Uri.EscapeDataString(id), "/networks/{id}", global::OpenStack.OpenStackJsonContext.Default.NetworkV2NetworkEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "networks/" + global::System.Uri.EscapeDataString(id), "/networks/{id}", global::OpenStack.Network.V2.NetworkJsonContext.Default.NetworkEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'network' key.", 200, null, null, null, null, null, null);
     }
 

@@ -21,7 +21,7 @@ public partial class QuotasClient
     public QuotasClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IQuotasApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IQuotasApi>(http, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -46,7 +46,7 @@ public partial class QuotasClient
         var path = "quotas";
         return global::OpenStack.Paging.Pageable.Create<Quota>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/quotas", global::OpenStack.OpenStackJsonContext.Default.NetworkV2QuotaListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/quotas", global::OpenStack.Network.V2.NetworkJsonContext.Default.QuotaListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Quota>(page.Items ?? global::System.Array.Empty<Quota>(), null);
         }, cancellationToken);
     }
@@ -57,7 +57,7 @@ public partial class QuotasClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -67,7 +67,7 @@ public partial class QuotasClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Quota> GetAsync(string projectId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "quotas/" + global::System.Uri.EscapeDataString(projectId), "/quotas/{project_id}", global::OpenStack.OpenStackJsonContext.Default.NetworkV2QuotaEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "quotas/" + global::System.Uri.EscapeDataString(projectId), "/quotas/{project_id}", global::OpenStack.Network.V2.NetworkJsonContext.Default.QuotaEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'quota' key.", 200, null, null, null, null, null, null);
     }
 

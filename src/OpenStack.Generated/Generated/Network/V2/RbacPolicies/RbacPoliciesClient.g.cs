@@ -21,7 +21,7 @@ public partial class RbacPoliciesClient
     public RbacPoliciesClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IRbacPoliciesApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IRbacPoliciesApi>(http, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -48,8 +48,8 @@ public partial class RbacPoliciesClient
         return global::OpenStack.Paging.Pageable.Create<RbacPolicy>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/rbac-policies", global::OpenStack.OpenStackJsonContext.Default.NetworkV2RbacPolicyListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/rbac-policies", global::OpenStack.OpenStackJsonContext.Default.NetworkV2RbacPolicyListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/rbac-policies", global::OpenStack.Network.V2.NetworkJsonContext.Default.RbacPolicyListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/rbac-policies", global::OpenStack.Network.V2.NetworkJsonContext.Default.RbacPolicyListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<RbacPolicy>(page.Items ?? global::System.Array.Empty<RbacPolicy>(), page.NextLink);
         }, cancellationToken);
     }
@@ -60,7 +60,7 @@ public partial class RbacPoliciesClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -70,7 +70,7 @@ public partial class RbacPoliciesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<RbacPolicy> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "rbac-policies/" + global::System.Uri.EscapeDataString(id), "/rbac-policies/{id}", global::OpenStack.OpenStackJsonContext.Default.NetworkV2RbacPolicyEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "rbac-policies/" + global::System.Uri.EscapeDataString(id), "/rbac-policies/{id}", global::OpenStack.Network.V2.NetworkJsonContext.Default.RbacPolicyEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'rbac_policy' key.", 200, null, null, null, null, null, null);
     }
 

@@ -21,7 +21,7 @@ public partial class RoutersClient
     public RoutersClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IRoutersApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IRoutersApi>(http, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -48,8 +48,8 @@ public partial class RoutersClient
         return global::OpenStack.Paging.Pageable.Create<Router>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/routers", global::OpenStack.OpenStackJsonContext.Default.NetworkV2RouterListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/routers", global::OpenStack.OpenStackJsonContext.Default.NetworkV2RouterListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/routers", global::OpenStack.Network.V2.NetworkJsonContext.Default.RouterListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/routers", global::OpenStack.Network.V2.NetworkJsonContext.Default.RouterListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Router>(page.Items ?? global::System.Array.Empty<Router>(), page.NextLink);
         }, cancellationToken);
     }
@@ -60,7 +60,7 @@ public partial class RoutersClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -70,7 +70,7 @@ public partial class RoutersClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Router> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "routers/" + global::System.Uri.EscapeDataString(id), "/routers/{id}", global::OpenStack.OpenStackJsonContext.Default.NetworkV2RouterEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "routers/" + global::System.Uri.EscapeDataString(id), "/routers/{id}", global::OpenStack.Network.V2.NetworkJsonContext.Default.RouterEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'router' key.", 200, null, null, null, null, null, null);
     }
 

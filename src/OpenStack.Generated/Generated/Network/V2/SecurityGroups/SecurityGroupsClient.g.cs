@@ -21,7 +21,7 @@ public partial class SecurityGroupsClient
     public SecurityGroupsClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<ISecurityGroupsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<ISecurityGroupsApi>(http, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -48,8 +48,8 @@ public partial class SecurityGroupsClient
         return global::OpenStack.Paging.Pageable.Create<SecurityGroup>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/security-groups", global::OpenStack.OpenStackJsonContext.Default.NetworkV2SecurityGroupListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/security-groups", global::OpenStack.OpenStackJsonContext.Default.NetworkV2SecurityGroupListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/security-groups", global::OpenStack.Network.V2.NetworkJsonContext.Default.SecurityGroupListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/security-groups", global::OpenStack.Network.V2.NetworkJsonContext.Default.SecurityGroupListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<SecurityGroup>(page.Items ?? global::System.Array.Empty<SecurityGroup>(), page.NextLink);
         }, cancellationToken);
     }
@@ -60,7 +60,7 @@ public partial class SecurityGroupsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -70,7 +70,7 @@ public partial class SecurityGroupsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<SecurityGroup> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "security-groups/" + global::System.Uri.EscapeDataString(id), "/security-groups/{id}", global::OpenStack.OpenStackJsonContext.Default.NetworkV2SecurityGroupEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "security-groups/" + global::System.Uri.EscapeDataString(id), "/security-groups/{id}", global::OpenStack.Network.V2.NetworkJsonContext.Default.SecurityGroupEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'security_group' key.", 200, null, null, null, null, null, null);
     }
 

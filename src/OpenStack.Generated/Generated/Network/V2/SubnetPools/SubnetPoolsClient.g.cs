@@ -21,7 +21,7 @@ public partial class SubnetPoolsClient
     public SubnetPoolsClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<ISubnetPoolsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<ISubnetPoolsApi>(http, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -48,8 +48,8 @@ public partial class SubnetPoolsClient
         return global::OpenStack.Paging.Pageable.Create<SubnetPool>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/subnetpools", global::OpenStack.OpenStackJsonContext.Default.NetworkV2SubnetPoolListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/subnetpools", global::OpenStack.OpenStackJsonContext.Default.NetworkV2SubnetPoolListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/subnetpools", global::OpenStack.Network.V2.NetworkJsonContext.Default.SubnetPoolListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/subnetpools", global::OpenStack.Network.V2.NetworkJsonContext.Default.SubnetPoolListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<SubnetPool>(page.Items ?? global::System.Array.Empty<SubnetPool>(), page.NextLink);
         }, cancellationToken);
     }
@@ -60,7 +60,7 @@ public partial class SubnetPoolsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -70,7 +70,7 @@ public partial class SubnetPoolsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<SubnetPool> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "subnetpools/" + global::System.Uri.EscapeDataString(id), "/subnetpools/{id}", global::OpenStack.OpenStackJsonContext.Default.NetworkV2SubnetPoolEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "subnetpools/" + global::System.Uri.EscapeDataString(id), "/subnetpools/{id}", global::OpenStack.Network.V2.NetworkJsonContext.Default.SubnetPoolEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'subnetpool' key.", 200, null, null, null, null, null, null);
     }
 

@@ -21,7 +21,7 @@ public partial class SubnetsClient
     public SubnetsClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<ISubnetsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<ISubnetsApi>(http, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -48,8 +48,8 @@ public partial class SubnetsClient
         return global::OpenStack.Paging.Pageable.Create<Subnet>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/subnets", global::OpenStack.OpenStackJsonContext.Default.NetworkV2SubnetListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/subnets", global::OpenStack.OpenStackJsonContext.Default.NetworkV2SubnetListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/subnets", global::OpenStack.Network.V2.NetworkJsonContext.Default.SubnetListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/subnets", global::OpenStack.Network.V2.NetworkJsonContext.Default.SubnetListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Subnet>(page.Items ?? global::System.Array.Empty<Subnet>(), page.NextLink);
         }, cancellationToken);
     }
@@ -60,7 +60,7 @@ public partial class SubnetsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -70,7 +70,7 @@ public partial class SubnetsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Subnet> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "subnets/" + global::System.Uri.EscapeDataString(id), "/subnets/{id}", global::OpenStack.OpenStackJsonContext.Default.NetworkV2SubnetEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "subnets/" + global::System.Uri.EscapeDataString(id), "/subnets/{id}", global::OpenStack.Network.V2.NetworkJsonContext.Default.SubnetEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'subnet' key.", 200, null, null, null, null, null, null);
     }
 

@@ -21,7 +21,7 @@ public partial class ContainersClient
     public ContainersClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IContainersApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IContainersApi>(http, global::OpenStack.ObjectStore.V1.ObjectStoreJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -47,7 +47,7 @@ public partial class ContainersClient
         return global::OpenStack.Paging.Pageable.Create<Container>(async (next, ct) =>
         {
             var query = next is null ? options : (options ?? new ContainerListOptions()).WithMarker(next);
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonOrNullAsync(_http, ListUri(path, query), "/", global::OpenStack.OpenStackJsonContext.Default.ObjectStoreV1ContainerListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonOrNullAsync(_http, ListUri(path, query), "/", global::OpenStack.ObjectStore.V1.ObjectStoreJsonContext.Default.ContainerListPage, ct).ConfigureAwait(false);
             var items = page?.Items ?? global::System.Array.Empty<Container>();
             return new global::OpenStack.Paging.Page<Container>(items, items.Count == 0 ? null : items[items.Count - 1].Name);
         }, cancellationToken);
@@ -59,7 +59,7 @@ public partial class ContainersClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.ObjectStore.V1.ObjectStoreJsonContextRefit.Settings);
         return query.Build();
     }
 

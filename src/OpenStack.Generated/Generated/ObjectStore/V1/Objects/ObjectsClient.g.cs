@@ -21,7 +21,7 @@ public partial class ObjectsClient
     public ObjectsClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IObjectsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IObjectsApi>(http, global::OpenStack.ObjectStore.V1.ObjectStoreJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -48,7 +48,7 @@ public partial class ObjectsClient
         return global::OpenStack.Paging.Pageable.Create<StorageObject>(async (next, ct) =>
         {
             var query = next is null ? options : (options ?? new StorageObjectListOptions()).WithMarker(next);
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonOrNullAsync(_http, ListUri(path, query), "/{container}", global::OpenStack.OpenStackJsonContext.Default.ObjectStoreV1StorageObjectListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonOrNullAsync(_http, ListUri(path, query), "/{container}", global::OpenStack.ObjectStore.V1.ObjectStoreJsonContext.Default.StorageObjectListPage, ct).ConfigureAwait(false);
             var items = page?.Items ?? global::System.Array.Empty<StorageObject>();
             return new global::OpenStack.Paging.Page<StorageObject>(items, items.Count == 0 ? null : items[items.Count - 1].Name ?? items[items.Count - 1].Subdir);
         }, cancellationToken);
@@ -60,7 +60,7 @@ public partial class ObjectsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.ObjectStore.V1.ObjectStoreJsonContextRefit.Settings);
         return query.Build();
     }
 

@@ -25,7 +25,7 @@ public partial class AllocationsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IAllocationsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IAllocationsApi>(http, global::OpenStack.Placement.V1.PlacementJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -48,7 +48,7 @@ public partial class AllocationsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Allocation> GetAsync(string consumerUuid, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "allocations/" + global::System.Uri.EscapeDataString(consumerUuid), "/allocations/{consumer_uuid}", global::OpenStack.OpenStackJsonContext.Default.PlacementV1Allocation, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "allocations/" + global::System.Uri.EscapeDataString(consumerUuid), "/allocations/{consumer_uuid}", global::OpenStack.Placement.V1.PlacementJsonContext.Default.Allocation, cancellationToken).ConfigureAwait(false);
         return response;
     }
 

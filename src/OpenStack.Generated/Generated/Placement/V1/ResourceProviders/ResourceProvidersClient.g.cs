@@ -25,7 +25,7 @@ public partial class ResourceProvidersClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IResourceProvidersApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<IResourceProvidersApi>(http, global::OpenStack.Placement.V1.PlacementJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -50,7 +50,7 @@ public partial class ResourceProvidersClient
         var path = "resource_providers";
         return global::OpenStack.Paging.Pageable.Create<ResourceProvider>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/resource_providers", global::OpenStack.OpenStackJsonContext.Default.PlacementV1ResourceProviderListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/resource_providers", global::OpenStack.Placement.V1.PlacementJsonContext.Default.ResourceProviderListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<ResourceProvider>(page.Items ?? global::System.Array.Empty<ResourceProvider>(), null);
         }, cancellationToken);
     }
@@ -61,7 +61,7 @@ public partial class ResourceProvidersClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Placement.V1.PlacementJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -71,7 +71,7 @@ public partial class ResourceProvidersClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<ResourceProvider> GetAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "resource_providers/" + global::System.Uri.EscapeDataString(uuid), "/resource_providers/{uuid}", global::OpenStack.OpenStackJsonContext.Default.PlacementV1ResourceProvider, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "resource_providers/" + global::System.Uri.EscapeDataString(uuid), "/resource_providers/{uuid}", global::OpenStack.Placement.V1.PlacementJsonContext.Default.ResourceProvider, cancellationToken).ConfigureAwait(false);
         return response;
     }
 

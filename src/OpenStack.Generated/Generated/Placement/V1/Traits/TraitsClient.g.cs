@@ -25,7 +25,7 @@ public partial class TraitsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<ITraitsApi>(http, global::OpenStack.OpenStackJsonContextRefit.Settings);
+        _api = global::Refit.RestService.ForGenerated<ITraitsApi>(http, global::OpenStack.Placement.V1.PlacementJsonContextRefit.Settings);
     }
 
     /// <summary>
