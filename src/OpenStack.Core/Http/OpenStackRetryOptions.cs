@@ -48,9 +48,9 @@ public sealed class OpenStackRetryOptions
             throw new OpenStackConfigurationException("Retry.BaseDelay and Retry.MaxDelay must not be negative.");
         }
 
-        if (MaxDelay > TimeSpan.FromDays(1))
+        if (BaseDelay > TimeSpan.FromDays(1) || MaxDelay > TimeSpan.FromDays(1))
         {
-            throw new OpenStackConfigurationException("Retry.MaxDelay must be at most one day.");
+            throw new OpenStackConfigurationException("Retry.BaseDelay and Retry.MaxDelay must be at most one day.");
         }
     }
 

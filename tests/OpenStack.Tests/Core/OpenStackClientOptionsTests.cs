@@ -108,6 +108,10 @@ public class OpenStackClientOptionsTests
         yield return [(Action<OpenStackClientOptions>)(o => o.Interface = "private"), "Interface"];
         yield return [(Action<OpenStackClientOptions>)(o => o.AuthUrl = new Uri("ftp://host/")), "AuthUrl"];
         yield return [(Action<OpenStackClientOptions>)(o => o.Timeout = TimeSpan.Zero), "Timeout"];
+        // Checked here because the retry pipeline is built only on the first retry (Polly would refuse these then).
+        yield return [(Action<OpenStackClientOptions>)(o => o.Retry.MaxRetries = 101), "Retry.MaxRetries"];
+        yield return [(Action<OpenStackClientOptions>)(o => o.Retry.BaseDelay = TimeSpan.FromDays(2)), "Retry.BaseDelay"];
+        yield return [(Action<OpenStackClientOptions>)(o => o.Retry.MaxDelay = TimeSpan.FromDays(2)), "Retry.MaxDelay"];
     }
 
     [Theory]
