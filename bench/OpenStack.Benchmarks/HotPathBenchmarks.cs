@@ -253,7 +253,7 @@ public class ServerGetBenchmarks
     [Benchmark(Baseline = true, Description = "Decode the server into raw-go's model (bench/raw-dotnet)")]
     public string? DecodeRaw() => JsonSerializer.Deserialize(_body, OpenStack.RawDotnet.RawJson.Default.ServerEnvelope)!.Server!.Id;
 
-    [Benchmark(Description = "Decode the server into the SDK's Server (ComputeV2ServerEnvelope)")]
+    [Benchmark(Description = "Decode the server into the SDK's Server (ComputeJsonContext.ServerEnvelope)")]
     public string? DecodeSdk() => JsonSerializer.Deserialize(_body, OpenStack.Compute.V2.ComputeJsonContext.Default.ServerEnvelope)!.Item!.Id;
 
     [Benchmark(Description = "GET: bare HttpClient, token header, streamed into raw-go's model")]
