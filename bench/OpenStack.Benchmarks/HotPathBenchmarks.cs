@@ -23,7 +23,7 @@ public class DeserializeBenchmarks
     [Benchmark(Description = "Deserialize Glance page (100 images, generated context)")]
     public int DeserializeImagePage()
     {
-        ImageListPage page = JsonSerializer.Deserialize(_page, ImageJsonContext.Default.ImageListPage)!;
+        ImageListPage page = JsonSerializer.Deserialize(_page, ImageImagesJsonContext.Default.ImageListPage)!;
         return page.Items!.Count;
     }
 }
@@ -253,8 +253,8 @@ public class ServerGetBenchmarks
     [Benchmark(Baseline = true, Description = "Decode the server into raw-go's model (bench/raw-dotnet)")]
     public string? DecodeRaw() => JsonSerializer.Deserialize(_body, OpenStack.RawDotnet.RawJson.Default.ServerEnvelope)!.Server!.Id;
 
-    [Benchmark(Description = "Decode the server into the SDK's Server (ComputeJsonContext.ServerEnvelope)")]
-    public string? DecodeSdk() => JsonSerializer.Deserialize(_body, OpenStack.Compute.V2.ComputeJsonContext.Default.ServerEnvelope)!.Item!.Id;
+    [Benchmark(Description = "Decode the server into the SDK's Server (ComputeServersJsonContext.ServerEnvelope)")]
+    public string? DecodeSdk() => JsonSerializer.Deserialize(_body, OpenStack.Compute.V2.ComputeServersJsonContext.Default.ServerEnvelope)!.Item!.Id;
 
     [Benchmark(Description = "GET: bare HttpClient, token header, streamed into raw-go's model")]
     public async Task<string?> GetRaw()

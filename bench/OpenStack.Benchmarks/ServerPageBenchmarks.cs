@@ -40,8 +40,8 @@ public class ServerPageBenchmarks
     [GlobalCleanup]
     public void Cleanup() => _http.Dispose();
 
-    [Benchmark(Description = "Deserialize a servers/detail page (100 servers, ComputeJsonContext.ServerListPage)")]
-    public int DeserializePage() => JsonSerializer.Deserialize(_first, ComputeJsonContext.Default.ServerListPage)!.Items!.Count;
+    [Benchmark(Description = "Deserialize a servers/detail page (100 servers, ComputeServersJsonContext.ServerListPage)")]
+    public int DeserializePage() => JsonSerializer.Deserialize(_first, ComputeServersJsonContext.Default.ServerListPage)!.Items!.Count;
 
     [Benchmark(Description = "ListAsync: 2 pages x 100 servers through servers_links, in-process handler (no auth)")]
     public async Task<int> ListTwoPages()

@@ -12,7 +12,7 @@ namespace OpenStack.Generator;
 
 /// <summary>
 /// Reads spec files (AdditionalFiles) and emits option types, result records, Refit interfaces, clients
-/// and one JSON context per service. Pipeline: Parse (per file) → Bind (resource + its service) → Emit.
+/// and one JSON context per resource. Pipeline: Parse (per file) → Bind (resource + its service) → Emit.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class SpecSourceGenerator : IIncrementalGenerator
@@ -189,6 +189,7 @@ public sealed class SpecSourceGenerator : IIncrementalGenerator
         Add(r.Name + "Responses", ModelEmitter.ActionResponses(o, b));
         Add(Names.ApiInterface(r), ApiEmitter.RefitInterface(o, b));
         Add(Names.ClientClass(r), ApiEmitter.Client(o, b));
+        Add(Names.JsonContext(b.Service, r), ContextEmitter.JsonContext(o, b));
     }
 
     private static void EmitRoots(SourceProductionContext spc, GeneratorOptions o, EquatableArray<BoundResource> resources,
@@ -206,11 +207,8 @@ public sealed class SpecSourceGenerator : IIncrementalGenerator
         }
         foreach (var s in usableServices)
         {
-            var bound = resources.Where(b => b.Service.Folder == s.Folder).ToList();
-            var mine = bound.Select(b => b.Resource).OrderBy(r => r.Plural, StringComparer.Ordinal).ToList();
+            var mine = resources.Where(b => b.Service.Folder == s.Folder).Select(b => b.Resource).OrderBy(r => r.Plural, StringComparer.Ordinal).ToList();
             spc.AddSource(s.Namespace + "." + Names.ServiceClass(s) + ".g.cs", SourceText.From(RootEmitter.Service(o, s, mine), System.Text.Encoding.UTF8));
-            if (bound.Count > 0)
-                spc.AddSource(s.Namespace + "." + Names.JsonContext(s) + ".g.cs", SourceText.From(RootEmitter.JsonContext(o, s, bound), System.Text.Encoding.UTF8));
         }
         if (usableServices.Count > 0)
         {

@@ -58,7 +58,7 @@ public class CompileTests
             .ToList();
         Assert.True(problems.Count == 0, problems.Count + " errors/warnings:\n" + GeneratorRunner.Describe(problems.Take(50)));
         // Sanity: the downstream generators did run (STJ's half of the context, Refit's implementations).
-        Assert.Contains(output.SyntaxTrees, t => t.FilePath.Contains("TestJsonContext", StringComparison.Ordinal) && !t.FilePath.StartsWith("Generated/", StringComparison.Ordinal));
+        Assert.Contains(output.SyntaxTrees, t => t.FilePath.Contains("TestWidgetsJsonContext", StringComparison.Ordinal) && !t.FilePath.StartsWith("Generated/", StringComparison.Ordinal));
         Assert.Contains(output.SyntaxTrees, t => t.GetText().ToString().Contains("IWidgetsApi", StringComparison.Ordinal) && !t.FilePath.StartsWith("Generated/", StringComparison.Ordinal) && !t.FilePath.Contains("Custom", StringComparison.Ordinal));
     }
 

@@ -55,10 +55,10 @@ public class OverlayTests
         Assert.Contains("public static global::Vendor.Cloud.Image.V2.ImageService ImageExtended(this global::OpenStack.OpenStackClient client)", entry);
         Assert.Contains("client.GetOrCreateService(", entry);
         Assert.DoesNotContain("partial class OpenStackClient\n", entry);
-        // The project's own context, per service, in its own namespace: no clash with the SDK's Image context.
-        var context = sources["Image.V2.ImageJsonContext.g.cs"];
+        // The project's own context, per resource, in its own namespace: no clash with the SDK's own ImageImagesJsonContext.
+        var context = sources["Image.V2.Images.ImageImagesJsonContext.g.cs"];
         Assert.Contains("namespace Vendor.Cloud.Image.V2;", context);
-        Assert.Contains("public partial class ImageJsonContext", context);
+        Assert.Contains("public partial class ImageImagesJsonContext", context);
     }
 
     [Fact]

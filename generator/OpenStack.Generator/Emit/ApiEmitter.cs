@@ -95,12 +95,12 @@ internal static class ApiEmitter
         var w = ModelEmitter.Begin(Names.Namespace(o, s), ModelEmitter.SpecName(r));
         var name = Names.ClientClass(r);
         var api = Names.ApiInterface(r);
-        var context = ModelEmitter.ContextRef(o, s);
+        var context = ModelEmitter.ContextRef(o, s, r);
         w.Summary("Operations on " + r.Plural + " of the " + (s.Title ?? s.Type + " " + s.Version) + " API.",
             "Thread-safe; share one instance. Failures throw OpenStackException with the status, request id and the server's message. Members are virtual so tests can mock them.");
         w.Open("public partial class " + name);
-        w.Line("private readonly " + api + " _api;");
         w.Line("private readonly global::System.Net.Http.HttpClient _http;");
+        w.Line("private " + api + "? _refitApi;");
         if (s.Microversion is not null) w.Line("private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;");
         w.Line();
         w.Summary("Creates the client over an HttpClient whose BaseAddress is the service's versioned endpoint (ending in '/').");
@@ -114,18 +114,26 @@ internal static class ApiEmitter
         w.Line("{");
         w.Line("    _http = http ?? throw new global::System.ArgumentNullException(nameof(http));");
         if (s.Microversion is not null) w.Line("    _microversions = microversions;");
-        w.Line("    _api = " + Names.Refit + ".RestService.ForGenerated<" + api + ">(http, " + ModelEmitter.Context(o, s) + "Refit.Settings);");
         w.Line("}");
         w.Line();
         w.Summary("For mocking frameworks only.");
         w.Line("protected " + name + "()");
         w.Line("{");
         w.Line("    _http = null!;");
-        w.Line("    _api = null!;");
         w.Line("}");
         w.Line();
         w.Summary("The raw Refit interface, for calls this client does not wrap.");
-        w.Line("public virtual " + api + " Api => _api;");
+        w.Line("public virtual " + api + " Api => RefitApi;");
+        w.Line();
+        // Not made in the constructor: the service class creates all of its clients, and a client whose Refit methods
+        // are never called must not reach its JSON context, or Native AOT keeps that context's metadata in the program.
+        w.Line("private " + api + " RefitApi => _refitApi ?? CreateRefitApi();");
+        w.Line();
+        w.Line("private " + api + " CreateRefitApi()");
+        w.Line("{");
+        w.Line("    var api = " + Names.Refit + ".RestService.ForGenerated<" + api + ">(_http, " + ModelEmitter.Context(o, s, r) + "Refit.Settings);");
+        w.Line("    return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;");
+        w.Line("}");
         w.Line();
         var idParams = r.ItemParams.ToList();
         var idArgs = Args(idParams);
@@ -143,7 +151,7 @@ internal static class ApiEmitter
             w.Line("public virtual async " + Names.Tasks + ".Task<" + r.Name + "> Get" + Async + "(" + ClientParams(idParams, CtParam() + " = default") + ")");
             w.Line("{");
             w.Line("    var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, " + PathExpression(r.ItemPath) + ", " + Route(r.ItemPath) + ", "
-                + context + "." + Names.TypeInfoName(s, ItemWire(r)) + ", cancellationToken).ConfigureAwait(false);");
+                + context + "." + Names.TypeInfoName(s, r, ItemWire(r)) + ", cancellationToken).ConfigureAwait(false);");
             w.Line("    return " + Unwrap(r, "response") + ";");
             w.Line("}");
             w.Line();
@@ -156,7 +164,7 @@ internal static class ApiEmitter
             w.Line("    if (options is null) throw new global::System.ArgumentNullException(nameof(options));");
             VersionChecks(w, s, Names.CreateOptions(r), "options", r.Create.Fields);
             var body = r.ItemEnvelope is null ? "options" : "new " + Names.CreateRequest(r) + " { Item = options }";
-            w.Line("    var response = await global::OpenStack.Http.RefitCall.Run(_api.Create" + Async + "(" + Join(Args(collectionParams), body, "cancellationToken") + ")).ConfigureAwait(false);");
+            w.Line("    var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.Create" + Async + "(" + Join(Args(collectionParams), body, "cancellationToken") + ")).ConfigureAwait(false);");
             w.Line("    return " + Unwrap(r, "response") + ";");
             w.Line("}");
             w.Line();
@@ -171,7 +179,7 @@ internal static class ApiEmitter
             VersionChecks(w, s, Names.UpdateOptions(r), "options", u.Fields);
             var body = u.Style == "json-patch" ? "options.ToJsonPatch()"
                 : r.ItemEnvelope is null ? "options" : "new " + Names.UpdateRequest(r) + " { Item = options }";
-            w.Line("    var response = await global::OpenStack.Http.RefitCall.Run(_api.Update" + Async + "(" + Join(idArgs, body, "cancellationToken") + ")).ConfigureAwait(false);");
+            w.Line("    var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.Update" + Async + "(" + Join(idArgs, body, "cancellationToken") + ")).ConfigureAwait(false);");
             w.Line("    return " + Unwrap(r, "response") + ";");
             w.Line("}");
             w.Line();
@@ -180,7 +188,7 @@ internal static class ApiEmitter
         {
             Doc(w, r.Delete.Description ?? "Deletes " + r.Name + ".", throws: true);
             w.Line("public virtual " + Names.Tasks + ".Task Delete" + Async + "(" + ClientParams(idParams, CtParam() + " = default") + ")");
-            w.Line("    => global::OpenStack.Http.RefitCall.Run(_api.Delete" + Async + "(" + Join(idArgs, "cancellationToken") + "));");
+            w.Line("    => global::OpenStack.Http.RefitCall.Run(RefitApi.Delete" + Async + "(" + Join(idArgs, "cancellationToken") + "));");
             w.Line();
         }
         foreach (var a in r.Actions) EmitAction(w, s, r, a);
@@ -199,7 +207,7 @@ internal static class ApiEmitter
         w.Line("public virtual global::OpenStack.Paging.AsyncPageable<" + r.Name + "> " + method + Async + "(" + ClientParams(ps, Names.ListOptions(r) + "? options = null", CtParam() + " = default") + ")");
         w.Line("{");
         foreach (var p in args) w.Line("    if (" + p + " is null) throw new global::System.ArgumentNullException(nameof(" + p + "));");
-        var pageInfo = context + "." + Names.TypeInfoName(s, Names.ListPage(r));
+        var pageInfo = context + "." + Names.TypeInfoName(s, r, Names.ListPage(r));
         // A bare-array page may be null: some services answer an empty listing with 204 and no body.
         var bare = r.ListEnvelope is null;
         var page = bare ? "page?" : "page";
@@ -251,7 +259,7 @@ internal static class ApiEmitter
         w.Line("{");
         w.Line("    if (options is null) return path;");
         w.Line("    var query = new " + Names.Refit + ".GeneratedQueryStringBuilder(path);");
-        w.Line("    ListQuery.Flatten(options, \"\", ref query, " + ModelEmitter.Context(o, s) + "Refit.Settings);");
+        w.Line("    ListQuery.Flatten(options, \"\", ref query, " + ModelEmitter.Context(o, s, r) + "Refit.Settings);");
         w.Line("    return query.Build();");
         w.Line("}");
         w.Line();
@@ -329,7 +337,7 @@ internal static class ApiEmitter
                 break;
         }
         args.Add("cancellationToken");
-        var call = "global::OpenStack.Http.RefitCall.Run(_api." + a.CsName + Async + "(" + string.Join(", ", args) + "))";
+        var call = "global::OpenStack.Http.RefitCall.Run(RefitApi." + a.CsName + Async + "(" + string.Join(", ", args) + "))";
         if (a.ResponseBody == "resource")
         {
             w.Line("    var response = await " + call + ".ConfigureAwait(false);");

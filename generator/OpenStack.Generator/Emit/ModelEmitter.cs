@@ -463,14 +463,14 @@ internal static class ModelEmitter
                 return "new " + Names.Nodes + ".JsonArray(global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(" + v + ", s => (" + Names.Nodes + ".JsonNode?)" + Names.Nodes + ".JsonValue.Create(s))))";
             default:
                 // Anything else goes through the generated JSON context: no reflection, AOT-safe.
-                return "global::System.Text.Json.JsonSerializer.SerializeToNode(" + v + ", " + ContextRef(o, b.Service) + ".GetTypeInfo(typeof(" + Names.Type(f.Type, mutable: true) + "))!)";
+                return "global::System.Text.Json.JsonSerializer.SerializeToNode(" + v + ", " + ContextRef(o, b.Service, b.Resource) + ".GetTypeInfo(typeof(" + Names.Type(f.Type, mutable: true) + "))!)";
         }
     }
 
-    /// <summary>The service's JSON context, fully qualified.</summary>
-    internal static string Context(GeneratorOptions o, ServiceModel s) => "global::" + Names.Namespace(o, s) + "." + Names.JsonContext(s);
+    /// <summary>The resource's JSON context, fully qualified.</summary>
+    internal static string Context(GeneratorOptions o, ServiceModel s, ResourceModel r) => "global::" + Names.Namespace(o, s) + "." + Names.JsonContext(s, r);
 
-    internal static string ContextRef(GeneratorOptions o, ServiceModel s) => Context(o, s) + ".Default";
+    internal static string ContextRef(GeneratorOptions o, ServiceModel s, ResourceModel r) => Context(o, s, r) + ".Default";
 
     private static void EmitListPage(CodeWriter w, ResourceModel r)
     {

@@ -33,15 +33,17 @@ internal static class Names
     public static string ListItem(ResourceModel r) => r.Name + "ListItem";
 
     /// <summary>
-    /// The service's own System.Text.Json context. One per service, not one for the whole SDK: a context's
-    /// GetTypeInfo(Type) reaches every type it lists, so a single context kept every service's metadata in every
-    /// Native AOT program; per service, the trimmer drops the services a program never touches.
+    /// The resource's own System.Text.Json context. One per resource, not one per service or for the whole SDK:
+    /// using a context reaches its GetTypeInfo(Type), and with it every type the context lists, so a Native AOT
+    /// program carries the metadata of exactly the resources it uses. The service is in the name because
+    /// System.Text.Json names its generated files after the context's simple name: two AvailabilityZonesJsonContext
+    /// classes in one assembly, even in different namespaces, would make its generator fail.
     /// </summary>
-    public static string JsonContext(ServiceModel service) => service.ClientProperty + "JsonContext";
+    public static string JsonContext(ServiceModel service, ResourceModel resource) => service.ClientProperty + resource.Plural + "JsonContext";
 
     /// <summary>The context's JsonTypeInfo property for a type: its C# name, unless that is a member the context already has.</summary>
-    public static string TypeInfoName(ServiceModel service, string typeName)
-        => typeName is "Default" or "Options" or "GeneratedSerializerOptions" or "GetTypeInfo" || typeName == JsonContext(service)
+    public static string TypeInfoName(ServiceModel service, ResourceModel resource, string typeName)
+        => typeName is "Default" or "Options" or "GeneratedSerializerOptions" or "GetTypeInfo" || typeName == JsonContext(service, resource)
             ? typeName + "TypeInfo"
             : typeName;
 

@@ -12,8 +12,8 @@ namespace OpenStack.Test.V1;
 /// </remarks>
 public partial class BinsClient
 {
-    private readonly IBinsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IBinsApi? _refitApi;
     private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;
 
     /// <summary>
@@ -25,7 +25,6 @@ public partial class BinsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IBinsApi>(http, global::OpenStack.Test.V1.TestJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -34,13 +33,20 @@ public partial class BinsClient
     protected BinsClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IBinsApi Api => _api;
+    public virtual IBinsApi Api => RefitApi;
+
+    private IBinsApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IBinsApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IBinsApi>(_http, global::OpenStack.Test.V1.TestBinsJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists Bins. Pages are fetched lazily as the sequence is enumerated.
@@ -51,7 +57,7 @@ public partial class BinsClient
         return global::OpenStack.Paging.Pageable.Create<Bin>(async (next, ct) =>
         {
             var query = next is null ? options : (options ?? new BinListOptions()).WithMarker(next);
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonOrNullAsync(_http, ListUri(path, query), "/", global::OpenStack.Test.V1.TestJsonContext.Default.BinListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonOrNullAsync(_http, ListUri(path, query), "/", global::OpenStack.Test.V1.TestBinsJsonContext.Default.BinListPage, ct).ConfigureAwait(false);
             var items = page?.Items ?? global::System.Array.Empty<Bin>();
             return new global::OpenStack.Paging.Page<Bin>(items, items.Count == 0 ? null : items[items.Count - 1].Name ?? items[items.Count - 1].Prefix);
         }, cancellationToken);
@@ -63,7 +69,7 @@ public partial class BinsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Test.V1.TestJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Test.V1.TestBinsJsonContextRefit.Settings);
         return query.Build();
     }
 

@@ -12,8 +12,8 @@ namespace OpenStack.Test.V1;
 /// </remarks>
 public partial class CogsClient
 {
-    private readonly ICogsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private ICogsApi? _refitApi;
     private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;
 
     /// <summary>
@@ -25,7 +25,6 @@ public partial class CogsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<ICogsApi>(http, global::OpenStack.Test.V1.TestJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -34,13 +33,20 @@ public partial class CogsClient
     protected CogsClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual ICogsApi Api => _api;
+    public virtual ICogsApi Api => RefitApi;
+
+    private ICogsApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private ICogsApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<ICogsApi>(_http, global::OpenStack.Test.V1.TestCogsJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists Cogs. Pages are fetched lazily as the sequence is enumerated.
@@ -50,7 +56,7 @@ public partial class CogsClient
         var path = "cogs";
         return global::OpenStack.Paging.Pageable.Create<Cog>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/cogs", global::OpenStack.Test.V1.TestJsonContext.Default.CogListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/cogs", global::OpenStack.Test.V1.TestCogsJsonContext.Default.CogListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Cog>(page.Items ?? global::System.Array.Empty<Cog>(), null);
         }, cancellationToken);
     }
@@ -61,7 +67,7 @@ public partial class CogsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Test.V1.TestJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Test.V1.TestCogsJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -71,7 +77,7 @@ public partial class CogsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Cog> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "cogs/" + global::System.Uri.EscapeDataString(id), "/cogs/{id}", global::OpenStack.Test.V1.TestJsonContext.Default.Cog, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "cogs/" + global::System.Uri.EscapeDataString(id), "/cogs/{id}", global::OpenStack.Test.V1.TestCogsJsonContext.Default.Cog, cancellationToken).ConfigureAwait(false);
         return response;
     }
 
@@ -80,6 +86,6 @@ public partial class CogsClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(id, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(id, cancellationToken));
 
 }

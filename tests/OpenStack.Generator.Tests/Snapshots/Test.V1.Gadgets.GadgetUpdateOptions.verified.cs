@@ -96,8 +96,8 @@ public sealed partial class GadgetUpdateOptions
         if (Color is not null) ops.Add(Op("replace", "/color", global::System.Text.Json.Nodes.JsonValue.Create(Color.Value.ToString())));
         if (Weight is not null) ops.Add(Op("replace", "/weight", global::System.Text.Json.Nodes.JsonValue.Create(Weight.Value)));
         if (Tags is not null) ops.Add(Op("replace", "/tags", new global::System.Text.Json.Nodes.JsonArray(global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(Tags, s => (global::System.Text.Json.Nodes.JsonNode?)global::System.Text.Json.Nodes.JsonValue.Create(s))))));
-        if (Counts is not null) ops.Add(Op("replace", "/counts", global::System.Text.Json.JsonSerializer.SerializeToNode(Counts, global::OpenStack.Test.V1.TestJsonContext.Default.GetTypeInfo(typeof(global::System.Collections.Generic.IDictionary<string, int>))!)));
-        if (Owner is not null) ops.Add(Op("replace", "/owner", global::System.Text.Json.JsonSerializer.SerializeToNode(Owner, global::OpenStack.Test.V1.TestJsonContext.Default.GetTypeInfo(typeof(GadgetOwner))!)));
+        if (Counts is not null) ops.Add(Op("replace", "/counts", global::System.Text.Json.JsonSerializer.SerializeToNode(Counts, global::OpenStack.Test.V1.TestGadgetsJsonContext.Default.GetTypeInfo(typeof(global::System.Collections.Generic.IDictionary<string, int>))!)));
+        if (Owner is not null) ops.Add(Op("replace", "/owner", global::System.Text.Json.JsonSerializer.SerializeToNode(Owner, global::OpenStack.Test.V1.TestGadgetsJsonContext.Default.GetTypeInfo(typeof(GadgetOwner))!)));
         if (Extra is not null) ops.Add(Op("replace", "/extra", Extra.DeepClone()));
         foreach (var pair in _set) ops.Add(Op("add", "/" + Escape(pair.Key), pair.Value?.DeepClone()));
         foreach (var name in _removed) ops.Add(Op("remove", "/" + Escape(name), null));

@@ -12,8 +12,8 @@ namespace OpenStack.Test.V1;
 /// </remarks>
 public partial class GadgetsClient
 {
-    private readonly IGadgetsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IGadgetsApi? _refitApi;
     private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;
 
     /// <summary>
@@ -25,7 +25,6 @@ public partial class GadgetsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IGadgetsApi>(http, global::OpenStack.Test.V1.TestJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -34,13 +33,20 @@ public partial class GadgetsClient
     protected GadgetsClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IGadgetsApi Api => _api;
+    public virtual IGadgetsApi Api => RefitApi;
+
+    private IGadgetsApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IGadgetsApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IGadgetsApi>(_http, global::OpenStack.Test.V1.TestGadgetsJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists Gadgets. Pages are fetched lazily as the sequence is enumerated.
@@ -51,7 +57,7 @@ public partial class GadgetsClient
         return global::OpenStack.Paging.Pageable.Create<Gadget>(async (next, ct) =>
         {
             var query = next is null ? options : (options ?? new GadgetListOptions()).WithMarker(next);
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, query), "/gadgets", global::OpenStack.Test.V1.TestJsonContext.Default.GadgetListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, query), "/gadgets", global::OpenStack.Test.V1.TestGadgetsJsonContext.Default.GadgetListPage, ct).ConfigureAwait(false);
             var items = page.Items ?? global::System.Array.Empty<Gadget>();
             return new global::OpenStack.Paging.Page<Gadget>(items, items.Count == 0 ? null : items[items.Count - 1].Id);
         }, cancellationToken);
@@ -63,7 +69,7 @@ public partial class GadgetsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Test.V1.TestJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Test.V1.TestGadgetsJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -73,7 +79,7 @@ public partial class GadgetsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Gadget> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "gadgets/" + global::System.Uri.EscapeDataString(id), "/gadgets/{id}", global::OpenStack.Test.V1.TestJsonContext.Default.Gadget, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "gadgets/" + global::System.Uri.EscapeDataString(id), "/gadgets/{id}", global::OpenStack.Test.V1.TestGadgetsJsonContext.Default.Gadget, cancellationToken).ConfigureAwait(false);
         return response;
     }
 
@@ -84,7 +90,7 @@ public partial class GadgetsClient
     public virtual async global::System.Threading.Tasks.Task<Gadget> CreateAsync(GadgetCreateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.CreateAsync(options, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.CreateAsync(options, cancellationToken)).ConfigureAwait(false);
         return response;
     }
 
@@ -95,7 +101,7 @@ public partial class GadgetsClient
     public virtual async global::System.Threading.Tasks.Task<Gadget> UpdateAsync(string id, GadgetUpdateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.UpdateAsync(id, options.ToJsonPatch(), cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.UpdateAsync(id, options.ToJsonPatch(), cancellationToken)).ConfigureAwait(false);
         return response;
     }
 
@@ -104,6 +110,6 @@ public partial class GadgetsClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(id, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(id, cancellationToken));
 
 }

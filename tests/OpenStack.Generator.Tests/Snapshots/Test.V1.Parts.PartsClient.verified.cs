@@ -12,8 +12,8 @@ namespace OpenStack.Test.V1;
 /// </remarks>
 public partial class PartsClient
 {
-    private readonly IPartsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IPartsApi? _refitApi;
     private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;
 
     /// <summary>
@@ -25,7 +25,6 @@ public partial class PartsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IPartsApi>(http, global::OpenStack.Test.V1.TestJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -34,13 +33,20 @@ public partial class PartsClient
     protected PartsClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IPartsApi Api => _api;
+    public virtual IPartsApi Api => RefitApi;
+
+    private IPartsApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IPartsApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IPartsApi>(_http, global::OpenStack.Test.V1.TestPartsJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists Parts. Pages are fetched lazily as the sequence is enumerated.
@@ -53,8 +59,8 @@ public partial class PartsClient
         return global::OpenStack.Paging.Pageable.Create<Part>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/widgets/{widget_id}/parts/detail", global::OpenStack.Test.V1.TestJsonContext.Default.PartListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/widgets/{widget_id}/parts/detail", global::OpenStack.Test.V1.TestJsonContext.Default.PartListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/widgets/{widget_id}/parts/detail", global::OpenStack.Test.V1.TestPartsJsonContext.Default.PartListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/widgets/{widget_id}/parts/detail", global::OpenStack.Test.V1.TestPartsJsonContext.Default.PartListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Part>(page.Items ?? global::System.Array.Empty<Part>(), page.NextLink);
         }, cancellationToken);
     }
@@ -70,8 +76,8 @@ public partial class PartsClient
         return global::OpenStack.Paging.Pageable.Create<Part>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/widgets/{widget_id}/parts", global::OpenStack.Test.V1.TestJsonContext.Default.PartListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/widgets/{widget_id}/parts", global::OpenStack.Test.V1.TestJsonContext.Default.PartListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/widgets/{widget_id}/parts", global::OpenStack.Test.V1.TestPartsJsonContext.Default.PartListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/widgets/{widget_id}/parts", global::OpenStack.Test.V1.TestPartsJsonContext.Default.PartListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Part>(page.Items ?? global::System.Array.Empty<Part>(), page.NextLink);
         }, cancellationToken);
     }
@@ -82,7 +88,7 @@ public partial class PartsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Test.V1.TestJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Test.V1.TestPartsJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -92,7 +98,7 @@ public partial class PartsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Part> GetAsync(string widgetId, string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "widgets/" + global::System.Uri.EscapeDataString(widgetId) + "/parts/" + global::System.Uri.EscapeDataString(id), "/widgets/{widget_id}/parts/{id}", global::OpenStack.Test.V1.TestJsonContext.Default.PartEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "widgets/" + global::System.Uri.EscapeDataString(widgetId) + "/parts/" + global::System.Uri.EscapeDataString(id), "/widgets/{widget_id}/parts/{id}", global::OpenStack.Test.V1.TestPartsJsonContext.Default.PartEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'part' key.", 200, null, null, null, null, null, null);
     }
 
@@ -107,7 +113,7 @@ public partial class PartsClient
         {
             if (options.Colour is not null) await _microversions.EnsureAsync("PartCreateOptions.Colour", "2.7", null, cancellationToken).ConfigureAwait(false);
         }
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.CreateAsync(widgetId, new PartCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.CreateAsync(widgetId, new PartCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'part' key.", 200, null, null, null, null, null, null);
     }
 
@@ -116,7 +122,7 @@ public partial class PartsClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string widgetId, string id, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(widgetId, id, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(widgetId, id, cancellationToken));
 
     /// <summary>
     /// Reads the part's console.
@@ -125,7 +131,7 @@ public partial class PartsClient
     public virtual async global::System.Threading.Tasks.Task<string> ConsoleAsync(string widgetId, string id, PartConsoleRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.ConsoleAsync(widgetId, id, new PartConsoleRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.ConsoleAsync(widgetId, id, new PartConsoleRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'output' key.", 200, null, null, null, null, null, null);
     }
 
@@ -136,7 +142,7 @@ public partial class PartsClient
     public virtual async global::System.Threading.Tasks.Task<PartInspectResult> InspectAsync(string widgetId, string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (_microversions is not null) await _microversions.EnsureAsync("PartsClient.InspectAsync", "2.8", null, cancellationToken).ConfigureAwait(false);
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.InspectAsync(widgetId, id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.InspectAsync(widgetId, id, cancellationToken)).ConfigureAwait(false);
         return response;
     }
 

@@ -12,8 +12,8 @@ namespace OpenStack.Test.V1;
 /// </remarks>
 public partial class SprocketsClient
 {
-    private readonly ISprocketsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private ISprocketsApi? _refitApi;
     private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;
 
     /// <summary>
@@ -25,7 +25,6 @@ public partial class SprocketsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<ISprocketsApi>(http, global::OpenStack.Test.V1.TestJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -34,13 +33,20 @@ public partial class SprocketsClient
     protected SprocketsClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual ISprocketsApi Api => _api;
+    public virtual ISprocketsApi Api => RefitApi;
+
+    private ISprocketsApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private ISprocketsApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<ISprocketsApi>(_http, global::OpenStack.Test.V1.TestSprocketsJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists Sprockets. Pages are fetched lazily as the sequence is enumerated.
@@ -52,8 +58,8 @@ public partial class SprocketsClient
         return global::OpenStack.Paging.Pageable.Create<Sprocket>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/sprockets", global::OpenStack.Test.V1.TestJsonContext.Default.SprocketListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/sprockets", global::OpenStack.Test.V1.TestJsonContext.Default.SprocketListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/sprockets", global::OpenStack.Test.V1.TestSprocketsJsonContext.Default.SprocketListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/sprockets", global::OpenStack.Test.V1.TestSprocketsJsonContext.Default.SprocketListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Sprocket>(page.Items ?? global::System.Array.Empty<Sprocket>(), page.NextLink);
         }, cancellationToken);
     }
@@ -64,7 +70,7 @@ public partial class SprocketsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Test.V1.TestJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Test.V1.TestSprocketsJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -74,7 +80,7 @@ public partial class SprocketsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Sprocket> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "sprockets/" + global::System.Uri.EscapeDataString(id), "/sprockets/{id}", global::OpenStack.Test.V1.TestJsonContext.Default.SprocketEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "sprockets/" + global::System.Uri.EscapeDataString(id), "/sprockets/{id}", global::OpenStack.Test.V1.TestSprocketsJsonContext.Default.SprocketEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'sprocket' key.", 200, null, null, null, null, null, null);
     }
 
@@ -85,7 +91,7 @@ public partial class SprocketsClient
     public virtual async global::System.Threading.Tasks.Task<Sprocket> UpdateAsync(string id, SprocketUpdateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.UpdateAsync(id, new SprocketUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.UpdateAsync(id, new SprocketUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'sprocket' key.", 200, null, null, null, null, null, null);
     }
 

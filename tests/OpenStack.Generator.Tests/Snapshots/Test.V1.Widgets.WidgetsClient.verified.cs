@@ -12,8 +12,8 @@ namespace OpenStack.Test.V1;
 /// </remarks>
 public partial class WidgetsClient
 {
-    private readonly IWidgetsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IWidgetsApi? _refitApi;
     private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;
 
     /// <summary>
@@ -25,7 +25,6 @@ public partial class WidgetsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IWidgetsApi>(http, global::OpenStack.Test.V1.TestJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -34,13 +33,20 @@ public partial class WidgetsClient
     protected WidgetsClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IWidgetsApi Api => _api;
+    public virtual IWidgetsApi Api => RefitApi;
+
+    private IWidgetsApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IWidgetsApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IWidgetsApi>(_http, global::OpenStack.Test.V1.TestWidgetsJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists widgets. Pages are fetched lazily as the sequence is enumerated.
@@ -52,8 +58,8 @@ public partial class WidgetsClient
         return global::OpenStack.Paging.Pageable.Create<Widget>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/widgets", global::OpenStack.Test.V1.TestJsonContext.Default.WidgetListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/widgets", global::OpenStack.Test.V1.TestJsonContext.Default.WidgetListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/widgets", global::OpenStack.Test.V1.TestWidgetsJsonContext.Default.WidgetListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/widgets", global::OpenStack.Test.V1.TestWidgetsJsonContext.Default.WidgetListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Widget>(page.Items ?? global::System.Array.Empty<Widget>(), page.NextLink);
         }, cancellationToken);
     }
@@ -64,7 +70,7 @@ public partial class WidgetsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Test.V1.TestJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Test.V1.TestWidgetsJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -74,7 +80,7 @@ public partial class WidgetsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Widget> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "widgets/" + global::System.Uri.EscapeDataString(id), "/widgets/{id}", global::OpenStack.Test.V1.TestJsonContext.Default.WidgetEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "widgets/" + global::System.Uri.EscapeDataString(id), "/widgets/{id}", global::OpenStack.Test.V1.TestWidgetsJsonContext.Default.WidgetEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'widget' key.", 200, null, null, null, null, null, null);
     }
 
@@ -89,7 +95,7 @@ public partial class WidgetsClient
         {
             if (options.Zone is not null) await _microversions.EnsureAsync("WidgetCreateOptions.Zone", "2.5", null, cancellationToken).ConfigureAwait(false);
         }
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.CreateAsync(new WidgetCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.CreateAsync(new WidgetCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'widget' key.", 200, null, null, null, null, null, null);
     }
 
@@ -100,7 +106,7 @@ public partial class WidgetsClient
     public virtual async global::System.Threading.Tasks.Task<Widget> UpdateAsync(string id, WidgetUpdateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.UpdateAsync(id, new WidgetUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.UpdateAsync(id, new WidgetUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'widget' key.", 200, null, null, null, null, null, null);
     }
 
@@ -109,7 +115,7 @@ public partial class WidgetsClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(id, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(id, cancellationToken));
 
     /// <summary>
     /// Changes the widget's size (Nova-style action body).
@@ -118,7 +124,7 @@ public partial class WidgetsClient
     public virtual async global::System.Threading.Tasks.Task ResizeAsync(string id, WidgetResizeRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        await global::OpenStack.Http.RefitCall.Run(_api.ResizeAsync(id, new WidgetResizeRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.ResizeAsync(id, new WidgetResizeRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -128,7 +134,7 @@ public partial class WidgetsClient
     public virtual async global::System.Threading.Tasks.Task RebootAsync(string id, WidgetRebootRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        await global::OpenStack.Http.RefitCall.Run(_api.RebootAsync(id, new WidgetRebootRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.RebootAsync(id, new WidgetRebootRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -138,7 +144,7 @@ public partial class WidgetsClient
     public virtual async global::System.Threading.Tasks.Task<Widget> RenameAsync(string id, WidgetRenameRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.RenameAsync(id, request, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.RenameAsync(id, request, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'widget' key.", 200, null, null, null, null, null, null);
     }
 
@@ -151,7 +157,7 @@ public partial class WidgetsClient
         if (data is null) throw new global::System.ArgumentNullException(nameof(data));
         using var content = new global::System.Net.Http.StreamContent(new global::OpenStack.Streams.NonClosingStream(data));
         content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
-        await global::OpenStack.Http.RefitCall.Run(_api.UploadAsync(id, content, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.UploadAsync(id, content, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -160,7 +166,7 @@ public partial class WidgetsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<WidgetDownloadResponse> DownloadAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.DownloadAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.DownloadAsync(id, cancellationToken)).ConfigureAwait(false);
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         return new WidgetDownloadResponse(new global::OpenStack.Http.StreamResponse(response, stream));
     }
@@ -171,7 +177,7 @@ public partial class WidgetsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task AttachPortAsync(string id, string portId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.AttachPortAsync(id, portId, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.AttachPortAsync(id, portId, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -180,7 +186,7 @@ public partial class WidgetsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<WidgetInspectResponse> InspectAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.InspectAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.InspectAsync(id, cancellationToken)).ConfigureAwait(false);
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         return new WidgetInspectResponse(new global::OpenStack.Http.StreamResponse(response, stream));
     }

@@ -63,8 +63,8 @@ public sealed class BlockStorageAdminIntegrationTests
             Assert.Equal(404, (await Assert.ThrowsAsync<OpenStackException>(() => BlockStorage.VolumeTypes.GetExtraSpecAsync(created.Id!, "sdk:second"))).Status);
             Assert.Equal(new[] { "sdk:test" }, (await BlockStorage.VolumeTypes.GetAsync(created.Id!)).ExtraSpecs!.Keys);
 
-            RoundTrip.AssertNoKeyLost(await BlockStorage.Http.GetStringAsync("types/" + created.Id), BlockStorageJsonContext.Default.VolumeTypeEnvelope);
-            RoundTrip.AssertNoKeyLost(await BlockStorage.Http.GetStringAsync("types?is_public=None"), BlockStorageJsonContext.Default.VolumeTypeListPage);
+            RoundTrip.AssertNoKeyLost(await BlockStorage.Http.GetStringAsync("types/" + created.Id), BlockStorageVolumeTypesJsonContext.Default.VolumeTypeEnvelope);
+            RoundTrip.AssertNoKeyLost(await BlockStorage.Http.GetStringAsync("types?is_public=None"), BlockStorageVolumeTypesJsonContext.Default.VolumeTypeListPage);
         }
         finally
         {
@@ -83,11 +83,11 @@ public sealed class BlockStorageAdminIntegrationTests
         Assert.Equal(quotas.Gigabytes, limits.Absolute.MaxTotalVolumeGigabytes);
         Assert.Equal(quotas.Snapshots, limits.Absolute.MaxTotalSnapshots);
         Assert.True(limits.Absolute.TotalVolumesUsed >= 0);
-        RoundTrip.AssertNoKeyLost(await BlockStorage.Http.GetStringAsync("limits"), BlockStorageJsonContext.Default.LimitsEnvelope);
+        RoundTrip.AssertNoKeyLost(await BlockStorage.Http.GetStringAsync("limits"), BlockStorageLimitsJsonContext.Default.LimitsEnvelope);
 
         var zones = await BlockStorage.AvailabilityZones.ListAsync().ToListAsync();
         Assert.True(Assert.Single(zones, z => z.ZoneName == "nova").ZoneState!.Available);
-        RoundTrip.AssertNoKeyLost(await BlockStorage.Http.GetStringAsync("os-availability-zone"), BlockStorageJsonContext.Default.AvailabilityZoneListPage);
+        RoundTrip.AssertNoKeyLost(await BlockStorage.Http.GetStringAsync("os-availability-zone"), BlockStorageAvailabilityZonesJsonContext.Default.AvailabilityZoneListPage);
     }
 
     [SkippableFact]
@@ -100,7 +100,7 @@ public sealed class BlockStorageAdminIntegrationTests
         Assert.Contains("@", volume.Host);             // host@backend
         var scheduler = services.First(s => s.Binary == "cinder-scheduler");
         Assert.Single(await BlockStorage.Services.ListAsync(new ServiceListOptions { Binary = "cinder-scheduler", Host = scheduler.Host }).ToListAsync());
-        RoundTrip.AssertNoKeyLost(await BlockStorage.Http.GetStringAsync("os-services"), BlockStorageJsonContext.Default.ServiceListPage);
+        RoundTrip.AssertNoKeyLost(await BlockStorage.Http.GetStringAsync("os-services"), BlockStorageServicesJsonContext.Default.ServiceListPage);
 
         // The scheduler's own enabled flag does not steer scheduling (only cinder-volume's does), so toggling it
         // is safe on a shared cloud; it is re-enabled in any case.
@@ -141,7 +141,7 @@ public sealed class BlockStorageAdminIntegrationTests
             var got = await BlockStorage.QuotaSets.GetAsync(project.Id!);
             Assert.Equal(newVolumes, got.Volumes);
             Assert.Equal(3, got.AdditionalProperties!["snapshots___DEFAULT__"].GetInt32());
-            RoundTrip.AssertNoKeyLost(await BlockStorage.Http.GetStringAsync("os-quota-sets/" + project.Id), BlockStorageJsonContext.Default.QuotaSetEnvelope);
+            RoundTrip.AssertNoKeyLost(await BlockStorage.Http.GetStringAsync("os-quota-sets/" + project.Id), BlockStorageQuotaSetsJsonContext.Default.QuotaSetEnvelope);
 
             await BlockStorage.QuotaSets.DeleteAsync(project.Id!);
             Assert.Equal(defaults.Volumes, (await BlockStorage.QuotaSets.GetAsync(project.Id!)).Volumes);

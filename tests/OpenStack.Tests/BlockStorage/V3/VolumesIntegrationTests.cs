@@ -97,8 +97,8 @@ public sealed class VolumesIntegrationTests
             var shrink = await Assert.ThrowsAsync<OpenStackException>(() => Volumes.ExtendAsync(created.Id!, new VolumeExtendRequest { NewSize = size }));
             Assert.Equal(400, shrink.Status);
 
-            RoundTrip.AssertNoKeyLost(await _cloud.Client.BlockStorage.Http.GetStringAsync("volumes/" + created.Id), BlockStorageJsonContext.Default.VolumeEnvelope);
-            RoundTrip.AssertNoKeyLost(await _cloud.Client.BlockStorage.Http.GetStringAsync("volumes/detail?name=" + Uri.EscapeDataString(name + "-renamed")), BlockStorageJsonContext.Default.VolumeListPage);
+            RoundTrip.AssertNoKeyLost(await _cloud.Client.BlockStorage.Http.GetStringAsync("volumes/" + created.Id), BlockStorageVolumesJsonContext.Default.VolumeEnvelope);
+            RoundTrip.AssertNoKeyLost(await _cloud.Client.BlockStorage.Http.GetStringAsync("volumes/detail?name=" + Uri.EscapeDataString(name + "-renamed")), BlockStorageVolumesJsonContext.Default.VolumeListPage);
         }
         finally
         {
@@ -175,8 +175,8 @@ public sealed class VolumesIntegrationTests
                 var busy = await Assert.ThrowsAsync<OpenStackException>(() => Volumes.DeleteAsync(volume.Id!));
                 Assert.Equal(400, busy.Status);
 
-                RoundTrip.AssertNoKeyLost(await _cloud.Client.BlockStorage.Http.GetStringAsync("snapshots/" + snapshot.Id), BlockStorageJsonContext.Default.SnapshotEnvelope);
-                RoundTrip.AssertNoKeyLost(await _cloud.Client.BlockStorage.Http.GetStringAsync("snapshots/detail?volume_id=" + volume.Id), BlockStorageJsonContext.Default.SnapshotListPage);
+                RoundTrip.AssertNoKeyLost(await _cloud.Client.BlockStorage.Http.GetStringAsync("snapshots/" + snapshot.Id), BlockStorageSnapshotsJsonContext.Default.SnapshotEnvelope);
+                RoundTrip.AssertNoKeyLost(await _cloud.Client.BlockStorage.Http.GetStringAsync("snapshots/detail?volume_id=" + volume.Id), BlockStorageSnapshotsJsonContext.Default.SnapshotListPage);
             }
             finally
             {
@@ -214,7 +214,7 @@ public sealed class VolumesIntegrationTests
             var current = await Volumes.GetAsync(created.Id!);
             Assert.NotNull(current.VolumeTypeId);
             Assert.NotNull(current.SharedTargets);
-            RoundTrip.AssertNoKeyLost(await pinned.BlockStorage.Http.GetStringAsync("volumes/" + created.Id), BlockStorageJsonContext.Default.VolumeEnvelope);
+            RoundTrip.AssertNoKeyLost(await pinned.BlockStorage.Http.GetStringAsync("volumes/" + created.Id), BlockStorageVolumesJsonContext.Default.VolumeEnvelope);
         }
         finally
         {

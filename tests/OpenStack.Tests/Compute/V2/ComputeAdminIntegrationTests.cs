@@ -46,8 +46,8 @@ public sealed class ComputeAdminIntegrationTests
         Assert.NotNull(compute.UpdatedAt);
         Assert.Contains(detail, z => z.ZoneName == "internal");   // scheduler and conductor live there
 
-        RoundTrip.AssertNoKeyLost(await Compute.Http.GetStringAsync("os-availability-zone"), ComputeJsonContext.Default.AvailabilityZoneListPage);
-        RoundTrip.AssertNoKeyLost(await Compute.Http.GetStringAsync("os-availability-zone/detail"), ComputeJsonContext.Default.AvailabilityZoneListPage);
+        RoundTrip.AssertNoKeyLost(await Compute.Http.GetStringAsync("os-availability-zone"), ComputeAvailabilityZonesJsonContext.Default.AvailabilityZoneListPage);
+        RoundTrip.AssertNoKeyLost(await Compute.Http.GetStringAsync("os-availability-zone/detail"), ComputeAvailabilityZonesJsonContext.Default.AvailabilityZoneListPage);
     }
 
     [SkippableFact]
@@ -64,7 +64,7 @@ public sealed class ComputeAdminIntegrationTests
         Assert.True(limits.Absolute.TotalCoresUsed >= 0);
         Assert.Null(limits.Absolute.MaxSecurityGroups);   // gone after 2.35
 
-        RoundTrip.AssertNoKeyLost(await Compute.Http.GetStringAsync("limits"), ComputeJsonContext.Default.LimitsEnvelope);
+        RoundTrip.AssertNoKeyLost(await Compute.Http.GetStringAsync("limits"), ComputeLimitsJsonContext.Default.LimitsEnvelope);
     }
 
     [SkippableFact]
@@ -94,8 +94,8 @@ public sealed class ComputeAdminIntegrationTests
             Assert.Equal(0, detail.Cores.InUse);
             Assert.Equal(3, detail.Instances!.Limit);
 
-            RoundTrip.AssertNoKeyLost(await Compute.Http.GetStringAsync("os-quota-sets/" + project.Id), ComputeJsonContext.Default.QuotaSetEnvelope);
-            RoundTrip.AssertNoKeyLost(await Compute.Http.GetStringAsync("os-quota-sets/" + project.Id + "/detail"), ComputeJsonContext.Default.QuotaSetDetailResponseEnvelope);
+            RoundTrip.AssertNoKeyLost(await Compute.Http.GetStringAsync("os-quota-sets/" + project.Id), ComputeQuotaSetsJsonContext.Default.QuotaSetEnvelope);
+            RoundTrip.AssertNoKeyLost(await Compute.Http.GetStringAsync("os-quota-sets/" + project.Id + "/detail"), ComputeQuotaSetsJsonContext.Default.QuotaSetDetailResponseEnvelope);
 
             // A quota removed in 2.36 is refused before anything is sent.
             var refused = await Assert.ThrowsAsync<NotSupportedException>(() =>
@@ -137,7 +137,7 @@ public sealed class ComputeAdminIntegrationTests
         Assert.Equal(400, notCompute.Status);
         Assert.Contains("nova-compute", notCompute.ServerMessage);
 
-        RoundTrip.AssertNoKeyLost(await Compute.Http.GetStringAsync("os-services"), ComputeJsonContext.Default.ServiceListPage);
+        RoundTrip.AssertNoKeyLost(await Compute.Http.GetStringAsync("os-services"), ComputeServicesJsonContext.Default.ServiceListPage);
 
         using var pinned = await PinnedAsync("2.52");
         var old = await pinned.Compute.Services.ListAsync().ToListAsync();
@@ -163,8 +163,8 @@ public sealed class ComputeAdminIntegrationTests
         var got = await Compute.Hypervisors.GetAsync(hv.Id!.ToString());
         Assert.Equal(hv.HypervisorHostname, got.HypervisorHostname);
 
-        RoundTrip.AssertNoKeyLost(await Compute.Http.GetStringAsync("os-hypervisors/detail"), ComputeJsonContext.Default.HypervisorListPage);
-        RoundTrip.AssertNoKeyLost(await Compute.Http.GetStringAsync("os-hypervisors/" + hv.Id), ComputeJsonContext.Default.HypervisorEnvelope);
+        RoundTrip.AssertNoKeyLost(await Compute.Http.GetStringAsync("os-hypervisors/detail"), ComputeHypervisorsJsonContext.Default.HypervisorListPage);
+        RoundTrip.AssertNoKeyLost(await Compute.Http.GetStringAsync("os-hypervisors/" + hv.Id), ComputeHypervisorsJsonContext.Default.HypervisorEnvelope);
 
         var removed = await Assert.ThrowsAsync<NotSupportedException>(() => Compute.Hypervisors.StatisticsAsync());
         Assert.Contains("2.87", removed.Message);
@@ -177,6 +177,6 @@ public sealed class ComputeAdminIntegrationTests
         Assert.True(old.Vcpus > 0);
         Assert.True(old.MemoryMb > 0);
         Assert.Equal(stats.Vcpus, (await pinned.Compute.Hypervisors.ListAsync().ToListAsync()).Sum(h => h.Vcpus));
-        RoundTrip.AssertNoKeyLost(await pinned.Compute.Http.GetStringAsync("os-hypervisors/statistics"), ComputeJsonContext.Default.HypervisorStatisticsResponseEnvelope);
+        RoundTrip.AssertNoKeyLost(await pinned.Compute.Http.GetStringAsync("os-hypervisors/statistics"), ComputeHypervisorsJsonContext.Default.HypervisorStatisticsResponseEnvelope);
     }
 }

@@ -83,7 +83,7 @@ public sealed class ComputeMicroversionIntegrationTests
             Assert.Null(server.LockedReason);
             Assert.Null(server.ServerGroups);
             Assert.Equal("at 2.50", server.Description);
-            RoundTrip.AssertNoKeyLost(raw, ComputeJsonContext.Default.ServerEnvelope);
+            RoundTrip.AssertNoKeyLost(raw, ComputeServersJsonContext.Default.ServerEnvelope);
 
             // The same server at the negotiated (newest) version has them.
             var newest = JsonNode.Parse(await main.Compute.Http.GetStringAsync("servers/" + created.Id))!["server"]!.AsObject();
@@ -98,8 +98,8 @@ public sealed class ComputeMicroversionIntegrationTests
                 using var response = await cloud.Compute.Http.SendAsync(request);
                 Assert.Equal("compute 2.1", response.Headers.GetValues("OpenStack-API-Version").Single());
                 var oldRaw = await response.Content.ReadAsStringAsync();
-                RoundTrip.AssertNoKeyLost(oldRaw, ComputeJsonContext.Default.ServerEnvelope);
-                var old = System.Text.Json.JsonSerializer.Deserialize(oldRaw, ComputeJsonContext.Default.ServerEnvelope)!.Item!;
+                RoundTrip.AssertNoKeyLost(oldRaw, ComputeServersJsonContext.Default.ServerEnvelope);
+                var old = System.Text.Json.JsonSerializer.Deserialize(oldRaw, ComputeServersJsonContext.Default.ServerEnvelope)!.Item!;
                 Assert.Equal(flavorId, old.Flavor!.Id);
                 Assert.NotEmpty(old.Flavor.Links!);
                 Assert.Null(old.Flavor.OriginalName);

@@ -95,7 +95,7 @@ public sealed class FlavorsIntegrationTests
             Assert.Empty(await Flavors.ListAccessAsync(created.Id!));
 
             var raw = await _cloud.Client.Compute.Http.GetStringAsync("flavors/" + created.Id);
-            RoundTrip.AssertNoKeyLost(raw, ComputeJsonContext.Default.FlavorEnvelope);
+            RoundTrip.AssertNoKeyLost(raw, ComputeFlavorsJsonContext.Default.FlavorEnvelope);
         }
         finally
         {
@@ -109,8 +109,8 @@ public sealed class FlavorsIntegrationTests
     public async Task Real_flavor_lists_keep_every_key_and_page_by_links()
     {
         var raw = await _cloud.Client.Compute.Http.GetStringAsync("flavors/detail");
-        RoundTrip.AssertNoKeyLost(raw, ComputeJsonContext.Default.FlavorListPage);
-        RoundTrip.AssertNoKeyLost(await _cloud.Client.Compute.Http.GetStringAsync("flavors"), ComputeJsonContext.Default.FlavorListPage);
+        RoundTrip.AssertNoKeyLost(raw, ComputeFlavorsJsonContext.Default.FlavorListPage);
+        RoundTrip.AssertNoKeyLost(await _cloud.Client.Compute.Http.GetStringAsync("flavors"), ComputeFlavorsJsonContext.Default.FlavorListPage);
 
         var all = await Flavors.ListAsync().ToListAsync();
         Assert.True(all.Count >= 2, "the devcloud has at least m1.tiny and m1.small");

@@ -47,8 +47,8 @@ public sealed class KeypairsIntegrationTests
             Assert.Equal(fingerprint, listed.Fingerprint);
             Assert.Equal(publicKey, listed.PublicKey);
 
-            RoundTrip.AssertNoKeyLost(await _cloud.Client.Compute.Http.GetStringAsync("os-keypairs/" + name), ComputeJsonContext.Default.KeypairEnvelope);
-            RoundTrip.AssertNoKeyLost(await _cloud.Client.Compute.Http.GetStringAsync("os-keypairs"), ComputeJsonContext.Default.KeypairListPage);
+            RoundTrip.AssertNoKeyLost(await _cloud.Client.Compute.Http.GetStringAsync("os-keypairs/" + name), ComputeKeypairsJsonContext.Default.KeypairEnvelope);
+            RoundTrip.AssertNoKeyLost(await _cloud.Client.Compute.Http.GetStringAsync("os-keypairs"), ComputeKeypairsJsonContext.Default.KeypairListPage);
 
             var duplicate = await Assert.ThrowsAsync<OpenStackException>(() => Keypairs.CreateAsync(new KeypairCreateOptions { Name = name, PublicKey = publicKey }));
             Assert.Equal(409, duplicate.Status);

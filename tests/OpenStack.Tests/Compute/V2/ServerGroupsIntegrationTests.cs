@@ -43,8 +43,8 @@ public sealed class ServerGroupsIntegrationTests
             Assert.Equal(ServerGroupPolicy.AntiAffinity, got.Policy);
             Assert.Contains(await Groups.ListAsync().ToListAsync(), g => g.Id == created.Id);
 
-            RoundTrip.AssertNoKeyLost(await _cloud.Client.Compute.Http.GetStringAsync("os-server-groups/" + created.Id), ComputeJsonContext.Default.ServerGroupEnvelope);
-            RoundTrip.AssertNoKeyLost(await _cloud.Client.Compute.Http.GetStringAsync("os-server-groups"), ComputeJsonContext.Default.ServerGroupListPage);
+            RoundTrip.AssertNoKeyLost(await _cloud.Client.Compute.Http.GetStringAsync("os-server-groups/" + created.Id), ComputeServerGroupsJsonContext.Default.ServerGroupEnvelope);
+            RoundTrip.AssertNoKeyLost(await _cloud.Client.Compute.Http.GetStringAsync("os-server-groups"), ComputeServerGroupsJsonContext.Default.ServerGroupListPage);
 
             var bad = await Assert.ThrowsAsync<OpenStackException>(() => Groups.CreateAsync(new ServerGroupCreateOptions
             {

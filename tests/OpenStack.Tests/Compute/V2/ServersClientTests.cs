@@ -113,7 +113,7 @@ public sealed class ServersClientTests
     {
         var server = System.Text.Json.JsonSerializer.Deserialize(
             """{"id": "s1", "OS-EXT-STS:vm_state": "active", "OS-EXT-STS:task_state": null, "OS-EXT-AZ:availability_zone": "nova", "OS-EXT-SRV-ATTR:host": "h", "image": "", "fault": {"message": "boom", "code": 500}}""",
-            ComputeJsonContext.Default.Server)!;
+            ComputeServersJsonContext.Default.Server)!;
         Assert.Equal("active", server.VmState);
         Assert.Null(server.TaskState);
         Assert.Equal("nova", server.AvailabilityZoneName);

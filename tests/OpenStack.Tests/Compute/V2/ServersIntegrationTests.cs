@@ -83,13 +83,13 @@ public sealed class ServersIntegrationTests
 
             // Round trip of real responses: the server, a detail page and an address listing.
             var raw = await cloud.Compute.Http.GetStringAsync("servers/" + created.Id);
-            RoundTrip.AssertNoKeyLost(raw, ComputeJsonContext.Default.ServerEnvelope);
+            RoundTrip.AssertNoKeyLost(raw, ComputeServersJsonContext.Default.ServerEnvelope);
             Assert.Contains("OS-EXT-STS:vm_state", raw);
             var pageRaw = await cloud.Compute.Http.GetStringAsync("servers/detail?name=" + name);
-            RoundTrip.AssertNoKeyLost(pageRaw, ComputeJsonContext.Default.ServerListPage);
+            RoundTrip.AssertNoKeyLost(pageRaw, ComputeServersJsonContext.Default.ServerListPage);
             var summaryRaw = await cloud.Compute.Http.GetStringAsync("servers?name=" + name);
-            RoundTrip.AssertNoKeyLost(summaryRaw, ComputeJsonContext.Default.ServerListPage);
-            RoundTrip.AssertNoKeyLost(await cloud.Compute.Http.GetStringAsync($"servers/{created.Id}/ips"), ComputeJsonContext.Default.ServerListAddressesResponseEnvelope);
+            RoundTrip.AssertNoKeyLost(summaryRaw, ComputeServersJsonContext.Default.ServerListPage);
+            RoundTrip.AssertNoKeyLost(await cloud.Compute.Http.GetStringAsync($"servers/{created.Id}/ips"), ComputeServersJsonContext.Default.ServerListAddressesResponseEnvelope);
 
             // Lists: detail with filters, summary (ids and names only), ids through both.
             var detailed = await Servers.ListAsync(new ServerListOptions { Name = name, Status = "ACTIVE", Image = imageId, Flavor = flavorId, Tags = "sdk-test,lifecycle" }).ToListAsync();
@@ -119,7 +119,7 @@ public sealed class ServersIntegrationTests
             var group = Assert.Single(groups, g => g.Name == "default");
             Assert.False(string.IsNullOrEmpty(group.Id));
             Assert.NotNull(group.Rules);
-            RoundTrip.AssertNoKeyLost(await cloud.Compute.Http.GetStringAsync($"servers/{created.Id}/os-security-groups"), ComputeJsonContext.Default.ServerSecurityGroupListPage);
+            RoundTrip.AssertNoKeyLost(await cloud.Compute.Http.GetStringAsync($"servers/{created.Id}/os-security-groups"), ComputeServerSecurityGroupsJsonContext.Default.ServerSecurityGroupListPage);
 
             // Update (PUT): name, access IPs, description
             var renamed = name + "-renamed";
@@ -293,7 +293,7 @@ public sealed class ServersIntegrationTests
             var ip = Assert.Single(attached.FixedIps!).IpAddress;
             Assert.Equal(ip, Assert.Single((await interfaces.GetAsync(id, attached.PortId!)).FixedIps!).IpAddress);
             Assert.Equal(2, (await interfaces.ListAsync(id).ToListAsync()).Count);
-            RoundTrip.AssertNoKeyLost(await cloud.Compute.Http.GetStringAsync($"servers/{id}/os-interface"), ComputeJsonContext.Default.ServerInterfaceListPage);
+            RoundTrip.AssertNoKeyLost(await cloud.Compute.Http.GetStringAsync($"servers/{id}/os-interface"), ComputeServerInterfacesJsonContext.Default.ServerInterfaceListPage);
             Assert.Contains((await Servers.ListAddressesByNetworkAsync(id, network.Name)), a => a.Addr == ip);
             await interfaces.DeleteAsync(id, attached.PortId!);
             await Eventually(async () => (await interfaces.ListAsync(id).ToListAsync()).Count == 1, "the interface to detach");
@@ -310,8 +310,8 @@ public sealed class ServersIntegrationTests
             Assert.Null(listed.Id);                                    // gone in 2.89
             Assert.Equal(listed.AttachmentId, (await volumes.GetAsync(id, volume.Id)).AttachmentId);
             Assert.Contains((await Servers.GetAsync(id)).VolumesAttached!, v => v.Id == volume.Id);
-            RoundTrip.AssertNoKeyLost(await cloud.Compute.Http.GetStringAsync($"servers/{id}/os-volume_attachments/{volume.Id}"), ComputeJsonContext.Default.VolumeAttachmentEnvelope);
-            RoundTrip.AssertNoKeyLost(await cloud.Compute.Http.GetStringAsync($"servers/{id}/os-volume_attachments"), ComputeJsonContext.Default.VolumeAttachmentListPage);
+            RoundTrip.AssertNoKeyLost(await cloud.Compute.Http.GetStringAsync($"servers/{id}/os-volume_attachments/{volume.Id}"), ComputeVolumeAttachmentsJsonContext.Default.VolumeAttachmentEnvelope);
+            RoundTrip.AssertNoKeyLost(await cloud.Compute.Http.GetStringAsync($"servers/{id}/os-volume_attachments"), ComputeVolumeAttachmentsJsonContext.Default.VolumeAttachmentListPage);
             await volumes.DeleteAsync(id, volume.Id);
             await volume.WaitForStatusAsync("available");
             Assert.Empty(await volumes.ListAsync(id).ToListAsync());
@@ -359,7 +359,7 @@ public sealed class ServersIntegrationTests
             Assert.Equal(ServerStatus.Error, failed.Status);
             Assert.Equal(e.Fault, failed.Fault!.Message);
             Assert.NotNull(failed.Fault.Code);
-            RoundTrip.AssertNoKeyLost(await cloud.Compute.Http.GetStringAsync("servers/" + created.Id), ComputeJsonContext.Default.ServerEnvelope);
+            RoundTrip.AssertNoKeyLost(await cloud.Compute.Http.GetStringAsync("servers/" + created.Id), ComputeServersJsonContext.Default.ServerEnvelope);
         }
         finally
         {
@@ -395,7 +395,7 @@ public sealed class ServersIntegrationTests
 
             var first = JsonNode.Parse(await cloud.Compute.Http.GetStringAsync($"servers/detail?name={prefix}&limit=2"))!;
             Assert.NotNull(first["servers_links"]);
-            RoundTrip.AssertNoKeyLost(first.ToJsonString(), ComputeJsonContext.Default.ServerListPage);
+            RoundTrip.AssertNoKeyLost(first.ToJsonString(), ComputeServersJsonContext.Default.ServerListPage);
 
             var summaries = await Servers.ListSummaryAsync(new ServerListOptions { Name = prefix, Limit = 1 }).ToListAsync();
             Assert.Equal(ids.OrderBy(x => x), summaries.Select(s => s.Id!).OrderBy(x => x));

@@ -57,8 +57,8 @@ public sealed class IdentityAdminIntegrationTests
             Assert.False(updated.Enabled);
             Assert.False((await Identity.Domains.GetAsync(domain.Id!)).Enabled);
 
-            RoundTrip.AssertNoKeyLost(await Identity.Http.GetStringAsync("domains/" + domain.Id), IdentityJsonContext.Default.DomainEnvelope);
-            RoundTrip.AssertNoKeyLost(await Identity.Http.GetStringAsync("domains"), IdentityJsonContext.Default.DomainListPage);
+            RoundTrip.AssertNoKeyLost(await Identity.Http.GetStringAsync("domains/" + domain.Id), IdentityDomainsJsonContext.Default.DomainEnvelope);
+            RoundTrip.AssertNoKeyLost(await Identity.Http.GetStringAsync("domains"), IdentityDomainsJsonContext.Default.DomainListPage);
         }
         finally
         {
@@ -93,9 +93,9 @@ public sealed class IdentityAdminIntegrationTests
             Assert.Equal(group.Id, Assert.Single(groupsOfUser).Id);
 
             // The actions return the list under its key; Keystone's top-level 'links' of these bodies is not kept.
-            RoundTrip.AssertNoKeyLost(Under(await Identity.Http.GetStringAsync($"groups/{group.Id}/users"), "users", 0), IdentityJsonContext.Default.GroupMember);
-            RoundTrip.AssertNoKeyLost(Under(await Identity.Http.GetStringAsync($"users/{user.Id}/groups"), "groups", 0), IdentityJsonContext.Default.GroupMembership);
-            RoundTrip.AssertNoKeyLost(await Identity.Http.GetStringAsync("groups/" + group.Id), IdentityJsonContext.Default.GroupEnvelope);
+            RoundTrip.AssertNoKeyLost(Under(await Identity.Http.GetStringAsync($"groups/{group.Id}/users"), "users", 0), IdentityGroupsJsonContext.Default.GroupMember);
+            RoundTrip.AssertNoKeyLost(Under(await Identity.Http.GetStringAsync($"users/{user.Id}/groups"), "groups", 0), IdentityGroupsJsonContext.Default.GroupMembership);
+            RoundTrip.AssertNoKeyLost(await Identity.Http.GetStringAsync("groups/" + group.Id), IdentityGroupsJsonContext.Default.GroupEnvelope);
 
             var renamed = await Identity.Groups.UpdateAsync(group.Id!, new GroupUpdateOptions { Description = "renamed" });
             Assert.Equal("renamed", renamed.Description);
@@ -163,11 +163,11 @@ public sealed class IdentityAdminIntegrationTests
             Assert.All(effective, a => Assert.Equal(user.Id, a.User!.Id));
 
             RoundTrip.AssertNoKeyLost(await Identity.Http.GetStringAsync($"role_assignments?scope.project.id={project.Id}&include_names=true"),
-                IdentityJsonContext.Default.RoleAssignmentListPage);
+                IdentityRoleAssignmentsJsonContext.Default.RoleAssignmentListPage);
             RoundTrip.AssertNoKeyLost(await Identity.Http.GetStringAsync($"role_assignments?user.id={user.Id}&effective=true"),
-                IdentityJsonContext.Default.RoleAssignmentListPage);
-            RoundTrip.AssertNoKeyLost(Under(await Identity.Http.GetStringAsync($"roles/{role.Id}/implies"), "role_inference"), IdentityJsonContext.Default.RoleInferences);
-            RoundTrip.AssertNoKeyLost(await Identity.Http.GetStringAsync("roles/" + role.Id), IdentityJsonContext.Default.RoleEnvelope);
+                IdentityRoleAssignmentsJsonContext.Default.RoleAssignmentListPage);
+            RoundTrip.AssertNoKeyLost(Under(await Identity.Http.GetStringAsync($"roles/{role.Id}/implies"), "role_inference"), IdentityRolesJsonContext.Default.RoleInferences);
+            RoundTrip.AssertNoKeyLost(await Identity.Http.GetStringAsync("roles/" + role.Id), IdentityRolesJsonContext.Default.RoleEnvelope);
 
             // Revoke everything: the user's assignments on the project are gone.
             await Identity.Roles.RevokeProjectUserAsync(project.Id!, user.Id!, role.Id!);
@@ -238,10 +238,10 @@ public sealed class IdentityAdminIntegrationTests
             Assert.Equal("http://127.0.0.1:9/moved", moved.Url);
             Assert.Equal("http://127.0.0.1:9/moved", (await Identity.Endpoints.GetAsync(endpoint.Id!)).Url);
 
-            RoundTrip.AssertNoKeyLost(await Identity.Http.GetStringAsync("regions/" + regionId), IdentityJsonContext.Default.RegionEnvelope);
-            RoundTrip.AssertNoKeyLost(await Identity.Http.GetStringAsync("services/" + service.Id), IdentityJsonContext.Default.ServiceEntryEnvelope);
-            RoundTrip.AssertNoKeyLost(await Identity.Http.GetStringAsync("endpoints"), IdentityJsonContext.Default.EndpointListPage);
-            RoundTrip.AssertNoKeyLost(await Identity.Http.GetStringAsync("regions"), IdentityJsonContext.Default.RegionListPage);
+            RoundTrip.AssertNoKeyLost(await Identity.Http.GetStringAsync("regions/" + regionId), IdentityRegionsJsonContext.Default.RegionEnvelope);
+            RoundTrip.AssertNoKeyLost(await Identity.Http.GetStringAsync("services/" + service.Id), IdentityServicesJsonContext.Default.ServiceEntryEnvelope);
+            RoundTrip.AssertNoKeyLost(await Identity.Http.GetStringAsync("endpoints"), IdentityEndpointsJsonContext.Default.EndpointListPage);
+            RoundTrip.AssertNoKeyLost(await Identity.Http.GetStringAsync("regions"), IdentityRegionsJsonContext.Default.RegionListPage);
         }
         finally
         {
@@ -282,9 +282,9 @@ public sealed class IdentityAdminIntegrationTests
             var listed = await Identity.ApplicationCredentials.ListAsync(userId, new ApplicationCredentialListOptions { Name = name }).ToListAsync();
             Assert.Equal(credential.Id, Assert.Single(listed).Id);
             RoundTrip.AssertNoKeyLost(await Identity.Http.GetStringAsync($"users/{userId}/application_credentials/{credential.Id}"),
-                IdentityJsonContext.Default.ApplicationCredentialEnvelope);
+                IdentityApplicationCredentialsJsonContext.Default.ApplicationCredentialEnvelope);
             RoundTrip.AssertNoKeyLost(await Identity.Http.GetStringAsync($"users/{userId}/application_credentials"),
-                IdentityJsonContext.Default.ApplicationCredentialListPage);
+                IdentityApplicationCredentialsJsonContext.Default.ApplicationCredentialListPage);
 
             // It really authenticates, as the user on the credential's project, and the client works with it.
             var settings = CloudFixture.Options();

@@ -125,9 +125,9 @@ public sealed class IdentityIntegrationTests
     {
         var project = _cloud.Client.Connection.Token.ProjectId!;
         var raw = await Identity.Http.GetStringAsync("projects/" + project);
-        RoundTrip.AssertNoKeyLost(raw, IdentityJsonContext.Default.ProjectEnvelope);
+        RoundTrip.AssertNoKeyLost(raw, IdentityProjectsJsonContext.Default.ProjectEnvelope);
         var users = await Identity.Http.GetStringAsync("users");
-        RoundTrip.AssertNoKeyLost(users, IdentityJsonContext.Default.UserListPage);
+        RoundTrip.AssertNoKeyLost(users, IdentityUsersJsonContext.Default.UserListPage);
     }
 
     [SkippableFact]

@@ -195,9 +195,9 @@ public sealed class ImagesIntegrationTests
         try
         {
             var raw = await _cloud.Client.Image.Http.GetStringAsync("images/" + created.Id);
-            RoundTrip.AssertNoKeyLost(raw, ImageJsonContext.Default.Image);
+            RoundTrip.AssertNoKeyLost(raw, ImageImagesJsonContext.Default.Image);
             var pageRaw = await _cloud.Client.Image.Http.GetStringAsync("images?limit=2");
-            RoundTrip.AssertNoKeyLost(pageRaw, ImageJsonContext.Default.ImageListPage);
+            RoundTrip.AssertNoKeyLost(pageRaw, ImageImagesJsonContext.Default.ImageListPage);
         }
         finally
         {

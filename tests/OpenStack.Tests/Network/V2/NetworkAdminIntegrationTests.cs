@@ -38,8 +38,8 @@ public sealed class NetworkAdminIntegrationTests
         var missing = await AssertNotFound(() => Net.Extensions.GetAsync("sdk-no-such-extension"));
         Assert.Contains("sdk-no-such-extension", missing.ServerMessage);
 
-        RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("extensions"), NetworkJsonContext.Default.ExtensionListPage);
-        RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("extensions/router"), NetworkJsonContext.Default.ExtensionEnvelope);
+        RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("extensions"), NetworkExtensionsJsonContext.Default.ExtensionListPage);
+        RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("extensions/router"), NetworkExtensionsJsonContext.Default.ExtensionEnvelope);
     }
 
     [SkippableFact]
@@ -47,7 +47,7 @@ public sealed class NetworkAdminIntegrationTests
     {
         // With no agents Neutron has no zones, so compare the typed listing with the raw one instead of a fixed count.
         var raw = await Net.Http.GetStringAsync("availability_zones");
-        RoundTrip.AssertNoKeyLost(raw, NetworkJsonContext.Default.AvailabilityZoneListPage);
+        RoundTrip.AssertNoKeyLost(raw, NetworkAvailabilityZonesJsonContext.Default.AvailabilityZoneListPage);
         var rawCount = System.Text.Json.Nodes.JsonNode.Parse(raw)!["availability_zones"]!.AsArray().Count;
         var zones = await ToListAsync(Net.AvailabilityZones.ListAsync());
         Assert.Equal(rawCount, zones.Count);
@@ -83,8 +83,8 @@ public sealed class NetworkAdminIntegrationTests
             Assert.Equal(0, details["network"].Used);
             Assert.Equal(3, details["floatingip"].Limit);
 
-            RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("quotas/" + project.Id), NetworkJsonContext.Default.QuotaEnvelope);
-            RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("quotas"), NetworkJsonContext.Default.QuotaListPage);
+            RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("quotas/" + project.Id), NetworkQuotasJsonContext.Default.QuotaEnvelope);
+            RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("quotas"), NetworkQuotasJsonContext.Default.QuotaListPage);
 
             await Net.Quotas.DeleteAsync(project.Id!);
             var reset = await Net.Quotas.GetAsync(project.Id!);
@@ -135,7 +135,7 @@ public sealed class NetworkAdminIntegrationTests
             Assert.Equal(409, duplicate.Status);
             Assert.False(string.IsNullOrEmpty(duplicate.ServerMessage));
 
-            RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("rbac-policies/" + policy.Id), NetworkJsonContext.Default.RbacPolicyEnvelope);
+            RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("rbac-policies/" + policy.Id), NetworkRbacPoliciesJsonContext.Default.RbacPolicyEnvelope);
 
             await Net.RbacPolicies.DeleteAsync(policy.Id!);
             await AssertNotFound(() => Net.RbacPolicies.GetAsync(policy.Id!));

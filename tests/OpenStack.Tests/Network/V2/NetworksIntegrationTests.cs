@@ -86,7 +86,7 @@ public sealed class NetworksIntegrationTests
             Assert.Empty(await Net.Networks.ListTagsAsync(network.Id!));
 
             var raw = await Net.Http.GetStringAsync("networks/" + network.Id);
-            RoundTrip.AssertNoKeyLost(raw, NetworkJsonContext.Default.NetworkEnvelope);
+            RoundTrip.AssertNoKeyLost(raw, NetworkNetworksJsonContext.Default.NetworkEnvelope);
         }
         finally
         {
@@ -182,9 +182,9 @@ public sealed class NetworksIntegrationTests
             Assert.Equal(port.Id, Assert.Single(await ToListAsync(Net.Ports.ListAsync(new PortListOptions { NetworkId = network.Id, TagsAny = "p2,zz" }))).Id);
 
             // Real responses keep every key (binding:*, extension attributes) through the typed records.
-            RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("ports/" + port.Id), NetworkJsonContext.Default.PortEnvelope);
-            RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("subnets/" + subnet.Id), NetworkJsonContext.Default.SubnetEnvelope);
-            RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("ports?network_id=" + network.Id), NetworkJsonContext.Default.PortListPage);
+            RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("ports/" + port.Id), NetworkPortsJsonContext.Default.PortEnvelope);
+            RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("subnets/" + subnet.Id), NetworkSubnetsJsonContext.Default.SubnetEnvelope);
+            RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("ports?network_id=" + network.Id), NetworkPortsJsonContext.Default.PortListPage);
 
             // A network with a port on it cannot be deleted: Neutron answers 409 NetworkInUse.
             var conflict = await Assert.ThrowsAsync<OpenStackException>(() => Net.Networks.DeleteAsync(network.Id!));
@@ -224,7 +224,7 @@ public sealed class NetworksIntegrationTests
             // The raw first page has a networks_links next link: the server really pages.
             var raw = await Net.Http.GetStringAsync("networks?tags=" + tag + "&limit=1");
             Assert.Contains("networks_links", raw);
-            RoundTrip.AssertNoKeyLost(raw, NetworkJsonContext.Default.NetworkListPage);
+            RoundTrip.AssertNoKeyLost(raw, NetworkNetworksJsonContext.Default.NetworkListPage);
 
             var options = new NetworkListOptions
             {

@@ -99,7 +99,7 @@ public sealed class RoutersIntegrationTests
             Assert.Equal(inside.Id, associated.PortDetails!.NetworkId);   // fip-port-details
             Assert.Equal(fip.Id, Assert.Single(await ToListAsync(Net.FloatingIps.ListAsync(new FloatingIpListOptions { PortId = port.Id }))).Id);
             Assert.Equal(fip.Id, Assert.Single(await ToListAsync(Net.FloatingIps.ListAsync(new FloatingIpListOptions { FloatingIpAddress = fip.FloatingIpAddress, FloatingNetworkId = external.Id }))).Id);
-            RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("floatingips/" + fip.Id), NetworkJsonContext.Default.FloatingIpEnvelope);
+            RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("floatingips/" + fip.Id), NetworkFloatingIpsJsonContext.Default.FloatingIpEnvelope);
 
             await Net.FloatingIps.AddTagAsync(fip.Id!, "sdk-fip");
             Assert.Equal(new[] { "sdk-fip" }, (await Net.FloatingIps.GetAsync(fip.Id!)).Tags);
@@ -126,7 +126,7 @@ public sealed class RoutersIntegrationTests
             var routerTags = await Net.Routers.ReplaceTagsAsync(router.Id!, new RouterReplaceTagsRequest { Tags = new List<string> { "r1" } });
             Assert.Equal(new[] { "r1" }, routerTags);
             Assert.Equal(router.Id, Assert.Single(await ToListAsync(Net.Routers.ListAsync(new RouterListOptions { Tags = "r1", Name = routerName + "-2" }))).Id);
-            RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("routers/" + router.Id), NetworkJsonContext.Default.RouterEnvelope);
+            RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("routers/" + router.Id), NetworkRoutersJsonContext.Default.RouterEnvelope);
 
             var other = await Net.Routers.UpdateAsync(router.Id!, new RouterUpdateOptions { Routes = new List<RouterRoute>() });
             Assert.Empty(other.Routes!);

@@ -99,9 +99,9 @@ public sealed class SecurityIntegrationTests
             Assert.Equal(new[] { "sg2" }, await Net.SecurityGroups.ListTagsAsync(group.Id!));
             Assert.Equal(group.Id, Assert.Single(await ToListAsync(Net.SecurityGroups.ListAsync(new SecurityGroupListOptions { Tags = "sg2", Name = name + "-2" }))).Id);
 
-            RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("security-groups/" + group.Id), NetworkJsonContext.Default.SecurityGroupEnvelope);
-            RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("security-group-rules/" + icmp.Id), NetworkJsonContext.Default.SecurityGroupRuleEnvelope);
-            RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("security-group-rules?security_group_id=" + group.Id), NetworkJsonContext.Default.SecurityGroupRuleListPage);
+            RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("security-groups/" + group.Id), NetworkSecurityGroupsJsonContext.Default.SecurityGroupEnvelope);
+            RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("security-group-rules/" + icmp.Id), NetworkSecurityGroupRulesJsonContext.Default.SecurityGroupRuleEnvelope);
+            RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("security-group-rules?security_group_id=" + group.Id), NetworkSecurityGroupRulesJsonContext.Default.SecurityGroupRuleListPage);
         }
         finally
         {
@@ -123,7 +123,7 @@ public sealed class SecurityIntegrationTests
             Assert.Equal(scope.Id, Assert.Single(await ToListAsync(Net.AddressScopes.ListAsync(new AddressScopeListOptions { Name = scope.Name }))).Id);
             var renamedScope = await Net.AddressScopes.UpdateAsync(scope.Id!, new AddressScopeUpdateOptions { Name = scope.Name + "-2" });
             Assert.Equal(scope.Name + "-2", renamedScope.Name);
-            RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("address-scopes/" + scope.Id), NetworkJsonContext.Default.AddressScopeEnvelope);
+            RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("address-scopes/" + scope.Id), NetworkAddressScopesJsonContext.Default.AddressScopeEnvelope);
 
             var (cidr, prefix) = Cidr24();
             var second = prefix.Substring(0, prefix.Length - 1);   // "10.a.b"
@@ -155,7 +155,7 @@ public sealed class SecurityIntegrationTests
             Assert.Equal("27", updated.DefaultPrefixlen!.ToString());
             await Net.SubnetPools.AddTagAsync(pool.Id!, "sdk-pool");
             Assert.Equal(pool.Id, Assert.Single(await ToListAsync(Net.SubnetPools.ListAsync(new SubnetPoolListOptions { Tags = "sdk-pool", Name = poolName }))).Id);
-            RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("subnetpools/" + pool.Id), NetworkJsonContext.Default.SubnetPoolEnvelope);
+            RoundTrip.AssertNoKeyLost(await Net.Http.GetStringAsync("subnetpools/" + pool.Id), NetworkSubnetPoolsJsonContext.Default.SubnetPoolEnvelope);
 
             // A subnet with no CIDR, just a prefix length: Neutron carves it out of the pool.
             network = await Net.Networks.CreateAsync(new NetworkCreateOptions { Name = Name("net") });

@@ -551,15 +551,15 @@ public sealed class ObjectStoreIntegrationTests
 
             var accountRaw = await Swift.Http.GetStringAsync("?format=json&prefix=" + container);
             Assert.Contains("\"last_modified\"", accountRaw);
-            RoundTrip.AssertNoKeyLost(accountRaw, ObjectStoreJsonContext.Default.ContainerListPage);
+            RoundTrip.AssertNoKeyLost(accountRaw, ObjectStoreContainersJsonContext.Default.ContainerListPage);
 
             var objectsRaw = await Swift.Http.GetStringAsync(container + "?format=json");
             Assert.Contains("\"hash\"", objectsRaw);
-            RoundTrip.AssertNoKeyLost(objectsRaw, ObjectStoreJsonContext.Default.StorageObjectListPage);
+            RoundTrip.AssertNoKeyLost(objectsRaw, ObjectStoreObjectsJsonContext.Default.StorageObjectListPage);
 
             var foldersRaw = await Swift.Http.GetStringAsync(container + "?format=json&delimiter=/");
             Assert.Contains("\"subdir\"", foldersRaw);
-            RoundTrip.AssertNoKeyLost(foldersRaw, ObjectStoreJsonContext.Default.StorageObjectListPage);
+            RoundTrip.AssertNoKeyLost(foldersRaw, ObjectStoreObjectsJsonContext.Default.StorageObjectListPage);
         }
         finally
         {

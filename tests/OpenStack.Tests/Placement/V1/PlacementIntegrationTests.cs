@@ -84,8 +84,8 @@ public sealed class PlacementIntegrationTests
             AssertConflict(refused, "child");
 
             var raw = await Placement.Http.GetStringAsync("resource_providers?in_tree=" + root.Uuid);
-            RoundTrip.AssertNoKeyLost(raw, PlacementJsonContext.Default.ResourceProviderListPage);
-            RoundTrip.AssertNoKeyLost(await Placement.Http.GetStringAsync("resource_providers/" + child.Uuid), PlacementJsonContext.Default.ResourceProvider);
+            RoundTrip.AssertNoKeyLost(raw, PlacementResourceProvidersJsonContext.Default.ResourceProviderListPage);
+            RoundTrip.AssertNoKeyLost(await Placement.Http.GetStringAsync("resource_providers/" + child.Uuid), PlacementResourceProvidersJsonContext.Default.ResourceProvider);
         }
         finally
         {
@@ -139,9 +139,9 @@ public sealed class PlacementIntegrationTests
             AssertGenerationConflict(staleOne);
 
             RoundTrip.AssertNoKeyLost(await Placement.Http.GetStringAsync($"resource_providers/{rp.Uuid}/inventories"),
-                PlacementJsonContext.Default.ResourceProviderInventories);
+                PlacementResourceProvidersJsonContext.Default.ResourceProviderInventories);
             RoundTrip.AssertNoKeyLost(await Placement.Http.GetStringAsync($"resource_providers/{rp.Uuid}/inventories/MEMORY_MB"),
-                PlacementJsonContext.Default.ResourceProviderInventory);
+                PlacementResourceProvidersJsonContext.Default.ResourceProviderInventory);
 
             await Placement.ResourceProviders.DeleteInventoryAsync(rp.Uuid!, "MEMORY_MB");
             var left = await Placement.ResourceProviders.GetInventoriesAsync(rp.Uuid!);
@@ -190,7 +190,7 @@ public sealed class PlacementIntegrationTests
             var withTrait = await Placement.ResourceProviders.ListAsync(new ResourceProviderListOptions { Required = trait }).ToListAsync();
             Assert.Equal(rp.Uuid, Assert.Single(withTrait).Uuid);
             RoundTrip.AssertNoKeyLost(await Placement.Http.GetStringAsync($"resource_providers/{rp.Uuid}/traits"),
-                PlacementJsonContext.Default.ResourceProviderTraits);
+                PlacementResourceProvidersJsonContext.Default.ResourceProviderTraits);
 
             // A trait in use cannot be deleted; a standard trait never can.
             AssertConflict(await Assert.ThrowsAsync<OpenStackException>(() => Placement.Traits.DeleteAsync(trait)), "in use");
@@ -230,7 +230,7 @@ public sealed class PlacementIntegrationTests
             var members = await Placement.ResourceProviders.ListAsync(new ResourceProviderListOptions { MemberOf = new List<string> { aggregate } }).ToListAsync();
             Assert.Equal(rp.Uuid, Assert.Single(members).Uuid);
             RoundTrip.AssertNoKeyLost(await Placement.Http.GetStringAsync($"resource_providers/{rp.Uuid}/aggregates"),
-                PlacementJsonContext.Default.ResourceProviderAggregates);
+                PlacementResourceProvidersJsonContext.Default.ResourceProviderAggregates);
         }
         finally
         {
@@ -303,9 +303,9 @@ public sealed class PlacementIntegrationTests
             // A provider with allocations cannot be deleted.
             Assert.Equal(409, (await Assert.ThrowsAsync<OpenStackException>(() => Placement.ResourceProviders.DeleteAsync(rp.Uuid!))).Status);
 
-            RoundTrip.AssertNoKeyLost(await Placement.Http.GetStringAsync("allocations/" + consumer), PlacementJsonContext.Default.Allocation);
-            RoundTrip.AssertNoKeyLost(await Placement.Http.GetStringAsync($"resource_providers/{rp.Uuid}/usages"), PlacementJsonContext.Default.ResourceProviderUsages);
-            RoundTrip.AssertNoKeyLost(await Placement.Http.GetStringAsync($"resource_providers/{rp.Uuid}/allocations"), PlacementJsonContext.Default.ResourceProviderConsumerAllocations);
+            RoundTrip.AssertNoKeyLost(await Placement.Http.GetStringAsync("allocations/" + consumer), PlacementAllocationsJsonContext.Default.Allocation);
+            RoundTrip.AssertNoKeyLost(await Placement.Http.GetStringAsync($"resource_providers/{rp.Uuid}/usages"), PlacementResourceProvidersJsonContext.Default.ResourceProviderUsages);
+            RoundTrip.AssertNoKeyLost(await Placement.Http.GetStringAsync($"resource_providers/{rp.Uuid}/allocations"), PlacementResourceProvidersJsonContext.Default.ResourceProviderConsumerAllocations);
             RoundTrip.AssertNoKeyLost(await Placement.Http.GetStringAsync("usages?project_id=" + project), PlacementCustomJsonContext.Default.ProjectUsages);
 
             await Placement.Allocations.DeleteAsync(consumer);

@@ -16,7 +16,7 @@ public partial class VolumeTypesClient
     /// <exception cref="OpenStackException">The service answered with an error status (404: no such type or key).</exception>
     public virtual async Task<string?> GetExtraSpecAsync(string id, string key, CancellationToken cancellationToken = default)
     {
-        var body = await Http.OpenStackHttp.GetJsonAsync(_http, ExtraSpecUri(id, key), BlockStorageJsonContext.Default.JsonObject, cancellationToken).ConfigureAwait(false);
+        var body = await Http.OpenStackHttp.GetJsonAsync(_http, ExtraSpecUri(id, key), BlockStorageVolumeTypesJsonContext.Default.JsonObject, cancellationToken).ConfigureAwait(false);
         return body[key]?.GetValue<string>();
     }
 
@@ -26,10 +26,10 @@ public partial class VolumeTypesClient
     public virtual async Task<string?> SetExtraSpecAsync(string id, string key, string value, CancellationToken cancellationToken = default)
     {
         if (value is null) throw new ArgumentNullException(nameof(value));
-        using var content = JsonContent.Create(new JsonObject { [key] = value }, BlockStorageJsonContext.Default.JsonObject);
+        using var content = JsonContent.Create(new JsonObject { [key] = value }, BlockStorageVolumeTypesJsonContext.Default.JsonObject);
         using var response = await _http.PutAsync(ExtraSpecUri(id, key), content, cancellationToken).ConfigureAwait(false);
         response.EnsureSuccessStatusCode(); // the connection's error handler has already turned errors into OpenStackException
-        var body = await response.Content.ReadFromJsonAsync(BlockStorageJsonContext.Default.JsonObject, cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadFromJsonAsync(BlockStorageVolumeTypesJsonContext.Default.JsonObject, cancellationToken).ConfigureAwait(false);
         return body?[key]?.GetValue<string>();
     }
 

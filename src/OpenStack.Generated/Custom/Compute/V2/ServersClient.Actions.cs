@@ -126,7 +126,7 @@ public partial class ServersClient
     }
 
     private static JsonTypeInfo<IReadOnlyDictionary<string, IReadOnlyList<ServerAddress>>> AddressesByLabel
-        => (JsonTypeInfo<IReadOnlyDictionary<string, IReadOnlyList<ServerAddress>>>)ComputeJsonContext.Default.GetTypeInfo(typeof(IReadOnlyDictionary<string, IReadOnlyList<ServerAddress>>))!;
+        => (JsonTypeInfo<IReadOnlyDictionary<string, IReadOnlyList<ServerAddress>>>)ComputeServersJsonContext.Default.GetTypeInfo(typeof(IReadOnlyDictionary<string, IReadOnlyList<ServerAddress>>))!;
 }
 
 /// <summary>Values for <see cref="ServerCreateOptions.Networks"/>, which Nova takes as an array or (2.37 and later) a word.</summary>

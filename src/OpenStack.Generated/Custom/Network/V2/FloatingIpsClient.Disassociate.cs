@@ -27,7 +27,7 @@ public partial class FloatingIpsClient
         var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (body.ConfigureAwait(false))
         {
-            var envelope = await JsonSerializer.DeserializeAsync(body, NetworkJsonContext.Default.FloatingIpEnvelope, cancellationToken).ConfigureAwait(false);
+            var envelope = await JsonSerializer.DeserializeAsync(body, NetworkFloatingIpsJsonContext.Default.FloatingIpEnvelope, cancellationToken).ConfigureAwait(false);
             return envelope?.Item ?? throw new InvalidDataException("The response has no 'floatingip' key.");
         }
     }

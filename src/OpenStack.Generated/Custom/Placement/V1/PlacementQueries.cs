@@ -32,7 +32,7 @@ public partial class TraitsClient
             .Add("name", options?.Name)
             .Add("associated", options?.Associated is bool b ? (b ? "true" : "false") : null);
         var page = await OpenStackHttp.GetJsonAsync(_http, query.Resolve(_http, "traits"),
-            PlacementJsonContext.Default.TraitListAllResponseEnvelope, cancellationToken).ConfigureAwait(false);
+            PlacementTraitsJsonContext.Default.TraitListAllResponseEnvelope, cancellationToken).ConfigureAwait(false);
         return page.Item ?? throw new OpenStackException("The response has no 'traits' key.", 200, null, null, null, null, null, null);
     }
 }

@@ -12,8 +12,8 @@ namespace OpenStack.BlockStorage.V3;
 /// </remarks>
 public partial class LimitsClient
 {
-    private readonly ILimitsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private ILimitsApi? _refitApi;
     private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;
 
     /// <summary>
@@ -25,7 +25,6 @@ public partial class LimitsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<ILimitsApi>(http, global::OpenStack.BlockStorage.V3.BlockStorageJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -34,13 +33,20 @@ public partial class LimitsClient
     protected LimitsClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual ILimitsApi Api => _api;
+    public virtual ILimitsApi Api => RefitApi;
+
+    private ILimitsApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private ILimitsApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<ILimitsApi>(_http, global::OpenStack.BlockStorage.V3.BlockStorageLimitsJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Gets the current project's limits.
@@ -48,7 +54,7 @@ public partial class LimitsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Limits> GetAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "limits", "/limits", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.LimitsEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "limits", "/limits", global::OpenStack.BlockStorage.V3.BlockStorageLimitsJsonContext.Default.LimitsEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'limits' key.", 200, null, null, null, null, null, null);
     }
 

@@ -12,8 +12,8 @@ namespace OpenStack.BlockStorage.V3;
 /// </remarks>
 public partial class ServicesClient
 {
-    private readonly IServicesApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IServicesApi? _refitApi;
     private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;
 
     /// <summary>
@@ -25,7 +25,6 @@ public partial class ServicesClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IServicesApi>(http, global::OpenStack.BlockStorage.V3.BlockStorageJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -34,13 +33,20 @@ public partial class ServicesClient
     protected ServicesClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IServicesApi Api => _api;
+    public virtual IServicesApi Api => RefitApi;
+
+    private IServicesApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IServicesApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IServicesApi>(_http, global::OpenStack.BlockStorage.V3.BlockStorageServicesJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists Services. Pages are fetched lazily as the sequence is enumerated.
@@ -50,7 +56,7 @@ public partial class ServicesClient
         var path = "os-services";
         return global::OpenStack.Paging.Pageable.Create<Service>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-services", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.ServiceListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-services", global::OpenStack.BlockStorage.V3.BlockStorageServicesJsonContext.Default.ServiceListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Service>(page.Items ?? global::System.Array.Empty<Service>(), null);
         }, cancellationToken);
     }
@@ -61,7 +67,7 @@ public partial class ServicesClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.BlockStorage.V3.BlockStorageJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.BlockStorage.V3.BlockStorageServicesJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -72,7 +78,7 @@ public partial class ServicesClient
     public virtual async global::System.Threading.Tasks.Task<ServiceStatusChange> EnableAsync(ServiceEnableRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.EnableAsync(request, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.EnableAsync(request, cancellationToken)).ConfigureAwait(false);
         return response;
     }
 
@@ -83,7 +89,7 @@ public partial class ServicesClient
     public virtual async global::System.Threading.Tasks.Task<ServiceStatusChange> DisableAsync(ServiceDisableRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.DisableAsync(request, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.DisableAsync(request, cancellationToken)).ConfigureAwait(false);
         return response;
     }
 
@@ -94,7 +100,7 @@ public partial class ServicesClient
     public virtual async global::System.Threading.Tasks.Task<ServiceStatusChange> DisableLogReasonAsync(ServiceDisableLogReasonRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.DisableLogReasonAsync(request, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.DisableLogReasonAsync(request, cancellationToken)).ConfigureAwait(false);
         return response;
     }
 

@@ -12,8 +12,8 @@ namespace OpenStack.BlockStorage.V3;
 /// </remarks>
 public partial class SnapshotsClient
 {
-    private readonly ISnapshotsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private ISnapshotsApi? _refitApi;
     private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;
 
     /// <summary>
@@ -25,7 +25,6 @@ public partial class SnapshotsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<ISnapshotsApi>(http, global::OpenStack.BlockStorage.V3.BlockStorageJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -34,13 +33,20 @@ public partial class SnapshotsClient
     protected SnapshotsClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual ISnapshotsApi Api => _api;
+    public virtual ISnapshotsApi Api => RefitApi;
+
+    private ISnapshotsApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private ISnapshotsApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<ISnapshotsApi>(_http, global::OpenStack.BlockStorage.V3.BlockStorageSnapshotsJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists snapshots with details (snapshots/detail). Pages are fetched lazily as the sequence is enumerated.
@@ -52,8 +58,8 @@ public partial class SnapshotsClient
         return global::OpenStack.Paging.Pageable.Create<Snapshot>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/snapshots/detail", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.SnapshotListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/snapshots/detail", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.SnapshotListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/snapshots/detail", global::OpenStack.BlockStorage.V3.BlockStorageSnapshotsJsonContext.Default.SnapshotListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/snapshots/detail", global::OpenStack.BlockStorage.V3.BlockStorageSnapshotsJsonContext.Default.SnapshotListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Snapshot>(page.Items ?? global::System.Array.Empty<Snapshot>(), page.NextLink);
         }, cancellationToken);
     }
@@ -68,8 +74,8 @@ public partial class SnapshotsClient
         return global::OpenStack.Paging.Pageable.Create<Snapshot>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/snapshots", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.SnapshotListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/snapshots", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.SnapshotListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/snapshots", global::OpenStack.BlockStorage.V3.BlockStorageSnapshotsJsonContext.Default.SnapshotListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/snapshots", global::OpenStack.BlockStorage.V3.BlockStorageSnapshotsJsonContext.Default.SnapshotListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Snapshot>(page.Items ?? global::System.Array.Empty<Snapshot>(), page.NextLink);
         }, cancellationToken);
     }
@@ -80,7 +86,7 @@ public partial class SnapshotsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.BlockStorage.V3.BlockStorageJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.BlockStorage.V3.BlockStorageSnapshotsJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -90,7 +96,7 @@ public partial class SnapshotsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Snapshot> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "snapshots/" + global::System.Uri.EscapeDataString(id), "/snapshots/{id}", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.SnapshotEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "snapshots/" + global::System.Uri.EscapeDataString(id), "/snapshots/{id}", global::OpenStack.BlockStorage.V3.BlockStorageSnapshotsJsonContext.Default.SnapshotEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'snapshot' key.", 200, null, null, null, null, null, null);
     }
 
@@ -101,7 +107,7 @@ public partial class SnapshotsClient
     public virtual async global::System.Threading.Tasks.Task<Snapshot> CreateAsync(SnapshotCreateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.CreateAsync(new SnapshotCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.CreateAsync(new SnapshotCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'snapshot' key.", 200, null, null, null, null, null, null);
     }
 
@@ -112,7 +118,7 @@ public partial class SnapshotsClient
     public virtual async global::System.Threading.Tasks.Task<Snapshot> UpdateAsync(string id, SnapshotUpdateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.UpdateAsync(id, new SnapshotUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.UpdateAsync(id, new SnapshotUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'snapshot' key.", 200, null, null, null, null, null, null);
     }
 
@@ -121,7 +127,7 @@ public partial class SnapshotsClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(id, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(id, cancellationToken));
 
     /// <summary>
     /// Overwrites the snapshot's status in the database (admin).
@@ -130,7 +136,7 @@ public partial class SnapshotsClient
     public virtual async global::System.Threading.Tasks.Task ResetStatusAsync(string id, SnapshotResetStatusRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        await global::OpenStack.Http.RefitCall.Run(_api.ResetStatusAsync(id, new SnapshotResetStatusRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.ResetStatusAsync(id, new SnapshotResetStatusRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -12,8 +12,8 @@ namespace OpenStack.BlockStorage.V3;
 /// </remarks>
 public partial class VolumeTypesClient
 {
-    private readonly IVolumeTypesApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IVolumeTypesApi? _refitApi;
     private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;
 
     /// <summary>
@@ -25,7 +25,6 @@ public partial class VolumeTypesClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IVolumeTypesApi>(http, global::OpenStack.BlockStorage.V3.BlockStorageJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -34,13 +33,20 @@ public partial class VolumeTypesClient
     protected VolumeTypesClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IVolumeTypesApi Api => _api;
+    public virtual IVolumeTypesApi Api => RefitApi;
+
+    private IVolumeTypesApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IVolumeTypesApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IVolumeTypesApi>(_http, global::OpenStack.BlockStorage.V3.BlockStorageVolumeTypesJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists VolumeTypes. Pages are fetched lazily as the sequence is enumerated.
@@ -52,8 +58,8 @@ public partial class VolumeTypesClient
         return global::OpenStack.Paging.Pageable.Create<VolumeType>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/types", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.VolumeTypeListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/types", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.VolumeTypeListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/types", global::OpenStack.BlockStorage.V3.BlockStorageVolumeTypesJsonContext.Default.VolumeTypeListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/types", global::OpenStack.BlockStorage.V3.BlockStorageVolumeTypesJsonContext.Default.VolumeTypeListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<VolumeType>(page.Items ?? global::System.Array.Empty<VolumeType>(), page.NextLink);
         }, cancellationToken);
     }
@@ -64,7 +70,7 @@ public partial class VolumeTypesClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.BlockStorage.V3.BlockStorageJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.BlockStorage.V3.BlockStorageVolumeTypesJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -74,7 +80,7 @@ public partial class VolumeTypesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<VolumeType> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "types/" + global::System.Uri.EscapeDataString(id), "/types/{id}", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.VolumeTypeEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "types/" + global::System.Uri.EscapeDataString(id), "/types/{id}", global::OpenStack.BlockStorage.V3.BlockStorageVolumeTypesJsonContext.Default.VolumeTypeEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'volume_type' key.", 200, null, null, null, null, null, null);
     }
 
@@ -85,7 +91,7 @@ public partial class VolumeTypesClient
     public virtual async global::System.Threading.Tasks.Task<VolumeType> CreateAsync(VolumeTypeCreateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.CreateAsync(new VolumeTypeCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.CreateAsync(new VolumeTypeCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'volume_type' key.", 200, null, null, null, null, null, null);
     }
 
@@ -96,7 +102,7 @@ public partial class VolumeTypesClient
     public virtual async global::System.Threading.Tasks.Task<VolumeType> UpdateAsync(string id, VolumeTypeUpdateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.UpdateAsync(id, new VolumeTypeUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.UpdateAsync(id, new VolumeTypeUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'volume_type' key.", 200, null, null, null, null, null, null);
     }
 
@@ -105,7 +111,7 @@ public partial class VolumeTypesClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(id, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(id, cancellationToken));
 
     /// <summary>
     /// Reads all extra specs of the type.
@@ -113,7 +119,7 @@ public partial class VolumeTypesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, string>> ListExtraSpecsAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.ListExtraSpecsAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.ListExtraSpecsAsync(id, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'extra_specs' key.", 200, null, null, null, null, null, null);
     }
 
@@ -124,7 +130,7 @@ public partial class VolumeTypesClient
     public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, string>> SetExtraSpecsAsync(string id, VolumeTypeSetExtraSpecsRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.SetExtraSpecsAsync(id, request, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.SetExtraSpecsAsync(id, request, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'extra_specs' key.", 200, null, null, null, null, null, null);
     }
 
@@ -134,7 +140,7 @@ public partial class VolumeTypesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task DeleteExtraSpecAsync(string id, string key, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.DeleteExtraSpecAsync(id, key, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteExtraSpecAsync(id, key, cancellationToken)).ConfigureAwait(false);
     }
 
 }

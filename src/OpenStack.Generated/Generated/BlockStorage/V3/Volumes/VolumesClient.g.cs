@@ -12,8 +12,8 @@ namespace OpenStack.BlockStorage.V3;
 /// </remarks>
 public partial class VolumesClient
 {
-    private readonly IVolumesApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IVolumesApi? _refitApi;
     private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;
 
     /// <summary>
@@ -25,7 +25,6 @@ public partial class VolumesClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IVolumesApi>(http, global::OpenStack.BlockStorage.V3.BlockStorageJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -34,13 +33,20 @@ public partial class VolumesClient
     protected VolumesClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IVolumesApi Api => _api;
+    public virtual IVolumesApi Api => RefitApi;
+
+    private IVolumesApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IVolumesApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IVolumesApi>(_http, global::OpenStack.BlockStorage.V3.BlockStorageVolumesJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists volumes with details (volumes/detail). Pages are fetched lazily as the sequence is enumerated.
@@ -52,8 +58,8 @@ public partial class VolumesClient
         return global::OpenStack.Paging.Pageable.Create<Volume>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/volumes/detail", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.VolumeListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/volumes/detail", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.VolumeListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/volumes/detail", global::OpenStack.BlockStorage.V3.BlockStorageVolumesJsonContext.Default.VolumeListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/volumes/detail", global::OpenStack.BlockStorage.V3.BlockStorageVolumesJsonContext.Default.VolumeListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Volume>(page.Items ?? global::System.Array.Empty<Volume>(), page.NextLink);
         }, cancellationToken);
     }
@@ -68,8 +74,8 @@ public partial class VolumesClient
         return global::OpenStack.Paging.Pageable.Create<Volume>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/volumes", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.VolumeListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/volumes", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.VolumeListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/volumes", global::OpenStack.BlockStorage.V3.BlockStorageVolumesJsonContext.Default.VolumeListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/volumes", global::OpenStack.BlockStorage.V3.BlockStorageVolumesJsonContext.Default.VolumeListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Volume>(page.Items ?? global::System.Array.Empty<Volume>(), page.NextLink);
         }, cancellationToken);
     }
@@ -80,7 +86,7 @@ public partial class VolumesClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.BlockStorage.V3.BlockStorageJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.BlockStorage.V3.BlockStorageVolumesJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -90,7 +96,7 @@ public partial class VolumesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Volume> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "volumes/" + global::System.Uri.EscapeDataString(id), "/volumes/{id}", global::OpenStack.BlockStorage.V3.BlockStorageJsonContext.Default.VolumeEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "volumes/" + global::System.Uri.EscapeDataString(id), "/volumes/{id}", global::OpenStack.BlockStorage.V3.BlockStorageVolumesJsonContext.Default.VolumeEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'volume' key.", 200, null, null, null, null, null, null);
     }
 
@@ -105,7 +111,7 @@ public partial class VolumesClient
         {
             if (options.BackupId is not null) await _microversions.EnsureAsync("VolumeCreateOptions.BackupId", "3.47", null, cancellationToken).ConfigureAwait(false);
         }
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.CreateAsync(new VolumeCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.CreateAsync(new VolumeCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'volume' key.", 200, null, null, null, null, null, null);
     }
 
@@ -116,7 +122,7 @@ public partial class VolumesClient
     public virtual async global::System.Threading.Tasks.Task<Volume> UpdateAsync(string id, VolumeUpdateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.UpdateAsync(id, new VolumeUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.UpdateAsync(id, new VolumeUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'volume' key.", 200, null, null, null, null, null, null);
     }
 
@@ -125,7 +131,7 @@ public partial class VolumesClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(id, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(id, cancellationToken));
 
     /// <summary>
     /// Grows the volume to new_size GiB; it passes through 'extending' back to 'available'.
@@ -134,7 +140,7 @@ public partial class VolumesClient
     public virtual async global::System.Threading.Tasks.Task ExtendAsync(string id, VolumeExtendRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        await global::OpenStack.Http.RefitCall.Run(_api.ExtendAsync(id, new VolumeExtendRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.ExtendAsync(id, new VolumeExtendRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -144,7 +150,7 @@ public partial class VolumesClient
     public virtual async global::System.Threading.Tasks.Task SetBootableAsync(string id, VolumeSetBootableRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        await global::OpenStack.Http.RefitCall.Run(_api.SetBootableAsync(id, new VolumeSetBootableRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.SetBootableAsync(id, new VolumeSetBootableRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -154,7 +160,7 @@ public partial class VolumesClient
     public virtual async global::System.Threading.Tasks.Task ResetStatusAsync(string id, VolumeResetStatusRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        await global::OpenStack.Http.RefitCall.Run(_api.ResetStatusAsync(id, new VolumeResetStatusRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.ResetStatusAsync(id, new VolumeResetStatusRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -163,7 +169,7 @@ public partial class VolumesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, string>> GetMetadataAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetMetadataAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.GetMetadataAsync(id, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'metadata' key.", 200, null, null, null, null, null, null);
     }
 
@@ -174,7 +180,7 @@ public partial class VolumesClient
     public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, string>> UpdateMetadataAsync(string id, VolumeUpdateMetadataRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.UpdateMetadataAsync(id, request, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.UpdateMetadataAsync(id, request, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'metadata' key.", 200, null, null, null, null, null, null);
     }
 
@@ -185,7 +191,7 @@ public partial class VolumesClient
     public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, string>> ReplaceMetadataAsync(string id, VolumeReplaceMetadataRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.ReplaceMetadataAsync(id, request, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.ReplaceMetadataAsync(id, request, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'metadata' key.", 200, null, null, null, null, null, null);
     }
 
@@ -195,7 +201,7 @@ public partial class VolumesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, string>> GetMetadataItemAsync(string id, string key, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetMetadataItemAsync(id, key, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.GetMetadataItemAsync(id, key, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'meta' key.", 200, null, null, null, null, null, null);
     }
 
@@ -206,7 +212,7 @@ public partial class VolumesClient
     public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, string>> SetMetadataItemAsync(string id, string key, VolumeSetMetadataItemRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.SetMetadataItemAsync(id, key, request, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.SetMetadataItemAsync(id, key, request, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'meta' key.", 200, null, null, null, null, null, null);
     }
 
@@ -216,7 +222,7 @@ public partial class VolumesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task DeleteMetadataItemAsync(string id, string key, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.DeleteMetadataItemAsync(id, key, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteMetadataItemAsync(id, key, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>

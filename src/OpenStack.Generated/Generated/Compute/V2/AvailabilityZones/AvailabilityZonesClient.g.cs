@@ -12,8 +12,8 @@ namespace OpenStack.Compute.V2;
 /// </remarks>
 public partial class AvailabilityZonesClient
 {
-    private readonly IAvailabilityZonesApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IAvailabilityZonesApi? _refitApi;
     private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;
 
     /// <summary>
@@ -25,7 +25,6 @@ public partial class AvailabilityZonesClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IAvailabilityZonesApi>(http, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -34,13 +33,20 @@ public partial class AvailabilityZonesClient
     protected AvailabilityZonesClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IAvailabilityZonesApi Api => _api;
+    public virtual IAvailabilityZonesApi Api => RefitApi;
+
+    private IAvailabilityZonesApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IAvailabilityZonesApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IAvailabilityZonesApi>(_http, global::OpenStack.Compute.V2.ComputeAvailabilityZonesJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists zones with their hosts and services (os-availability-zone/detail; admin). Pages are fetched lazily as the sequence is enumerated.
@@ -50,7 +56,7 @@ public partial class AvailabilityZonesClient
         var path = "os-availability-zone/detail";
         return global::OpenStack.Paging.Pageable.Create<AvailabilityZone>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-availability-zone/detail", global::OpenStack.Compute.V2.ComputeJsonContext.Default.AvailabilityZoneListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-availability-zone/detail", global::OpenStack.Compute.V2.ComputeAvailabilityZonesJsonContext.Default.AvailabilityZoneListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<AvailabilityZone>(page.Items ?? global::System.Array.Empty<AvailabilityZone>(), null);
         }, cancellationToken);
     }
@@ -63,7 +69,7 @@ public partial class AvailabilityZonesClient
         var path = "os-availability-zone";
         return global::OpenStack.Paging.Pageable.Create<AvailabilityZone>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-availability-zone", global::OpenStack.Compute.V2.ComputeJsonContext.Default.AvailabilityZoneListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-availability-zone", global::OpenStack.Compute.V2.ComputeAvailabilityZonesJsonContext.Default.AvailabilityZoneListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<AvailabilityZone>(page.Items ?? global::System.Array.Empty<AvailabilityZone>(), null);
         }, cancellationToken);
     }
@@ -74,7 +80,7 @@ public partial class AvailabilityZonesClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Compute.V2.ComputeAvailabilityZonesJsonContextRefit.Settings);
         return query.Build();
     }
 

@@ -12,8 +12,8 @@ namespace OpenStack.Compute.V2;
 /// </remarks>
 public partial class FlavorsClient
 {
-    private readonly IFlavorsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IFlavorsApi? _refitApi;
     private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;
 
     /// <summary>
@@ -25,7 +25,6 @@ public partial class FlavorsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IFlavorsApi>(http, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -34,13 +33,20 @@ public partial class FlavorsClient
     protected FlavorsClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IFlavorsApi Api => _api;
+    public virtual IFlavorsApi Api => RefitApi;
+
+    private IFlavorsApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IFlavorsApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IFlavorsApi>(_http, global::OpenStack.Compute.V2.ComputeFlavorsJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists flavors with details (flavors/detail). Pages are fetched lazily as the sequence is enumerated.
@@ -52,8 +58,8 @@ public partial class FlavorsClient
         return global::OpenStack.Paging.Pageable.Create<Flavor>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/flavors/detail", global::OpenStack.Compute.V2.ComputeJsonContext.Default.FlavorListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/flavors/detail", global::OpenStack.Compute.V2.ComputeJsonContext.Default.FlavorListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/flavors/detail", global::OpenStack.Compute.V2.ComputeFlavorsJsonContext.Default.FlavorListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/flavors/detail", global::OpenStack.Compute.V2.ComputeFlavorsJsonContext.Default.FlavorListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Flavor>(page.Items ?? global::System.Array.Empty<Flavor>(), page.NextLink);
         }, cancellationToken);
     }
@@ -68,8 +74,8 @@ public partial class FlavorsClient
         return global::OpenStack.Paging.Pageable.Create<Flavor>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/flavors", global::OpenStack.Compute.V2.ComputeJsonContext.Default.FlavorListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/flavors", global::OpenStack.Compute.V2.ComputeJsonContext.Default.FlavorListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/flavors", global::OpenStack.Compute.V2.ComputeFlavorsJsonContext.Default.FlavorListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/flavors", global::OpenStack.Compute.V2.ComputeFlavorsJsonContext.Default.FlavorListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Flavor>(page.Items ?? global::System.Array.Empty<Flavor>(), page.NextLink);
         }, cancellationToken);
     }
@@ -80,7 +86,7 @@ public partial class FlavorsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Compute.V2.ComputeFlavorsJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -90,7 +96,7 @@ public partial class FlavorsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Flavor> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "flavors/" + global::System.Uri.EscapeDataString(id), "/flavors/{id}", global::OpenStack.Compute.V2.ComputeJsonContext.Default.FlavorEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "flavors/" + global::System.Uri.EscapeDataString(id), "/flavors/{id}", global::OpenStack.Compute.V2.ComputeFlavorsJsonContext.Default.FlavorEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'flavor' key.", 200, null, null, null, null, null, null);
     }
 
@@ -105,7 +111,7 @@ public partial class FlavorsClient
         {
             if (options.Description is not null) await _microversions.EnsureAsync("FlavorCreateOptions.Description", "2.55", null, cancellationToken).ConfigureAwait(false);
         }
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.CreateAsync(new FlavorCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.CreateAsync(new FlavorCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'flavor' key.", 200, null, null, null, null, null, null);
     }
 
@@ -120,7 +126,7 @@ public partial class FlavorsClient
         {
             if (options.Description is not null) await _microversions.EnsureAsync("FlavorUpdateOptions.Description", "2.55", null, cancellationToken).ConfigureAwait(false);
         }
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.UpdateAsync(id, new FlavorUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.UpdateAsync(id, new FlavorUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'flavor' key.", 200, null, null, null, null, null, null);
     }
 
@@ -129,7 +135,7 @@ public partial class FlavorsClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(id, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(id, cancellationToken));
 
     /// <summary>
     /// Reads all extra specs of the flavor.
@@ -137,7 +143,7 @@ public partial class FlavorsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, string>> ListExtraSpecsAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.ListExtraSpecsAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.ListExtraSpecsAsync(id, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'extra_specs' key.", 200, null, null, null, null, null, null);
     }
 
@@ -148,7 +154,7 @@ public partial class FlavorsClient
     public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, string>> SetExtraSpecsAsync(string id, FlavorSetExtraSpecsRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.SetExtraSpecsAsync(id, request, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.SetExtraSpecsAsync(id, request, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'extra_specs' key.", 200, null, null, null, null, null, null);
     }
 
@@ -158,7 +164,7 @@ public partial class FlavorsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task DeleteExtraSpecAsync(string id, string key, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.DeleteExtraSpecAsync(id, key, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteExtraSpecAsync(id, key, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -167,7 +173,7 @@ public partial class FlavorsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<FlavorAccess>> ListAccessAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.ListAccessAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.ListAccessAsync(id, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'flavor_access' key.", 200, null, null, null, null, null, null);
     }
 
@@ -178,7 +184,7 @@ public partial class FlavorsClient
     public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<FlavorAccess>> AddTenantAccessAsync(string id, FlavorAddTenantAccessRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.AddTenantAccessAsync(id, new FlavorAddTenantAccessRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.AddTenantAccessAsync(id, new FlavorAddTenantAccessRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'flavor_access' key.", 200, null, null, null, null, null, null);
     }
 
@@ -189,7 +195,7 @@ public partial class FlavorsClient
     public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<FlavorAccess>> RemoveTenantAccessAsync(string id, FlavorRemoveTenantAccessRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.RemoveTenantAccessAsync(id, new FlavorRemoveTenantAccessRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.RemoveTenantAccessAsync(id, new FlavorRemoveTenantAccessRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'flavor_access' key.", 200, null, null, null, null, null, null);
     }
 

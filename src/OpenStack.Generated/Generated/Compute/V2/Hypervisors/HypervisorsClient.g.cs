@@ -12,8 +12,8 @@ namespace OpenStack.Compute.V2;
 /// </remarks>
 public partial class HypervisorsClient
 {
-    private readonly IHypervisorsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IHypervisorsApi? _refitApi;
     private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;
 
     /// <summary>
@@ -25,7 +25,6 @@ public partial class HypervisorsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IHypervisorsApi>(http, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -34,13 +33,20 @@ public partial class HypervisorsClient
     protected HypervisorsClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IHypervisorsApi Api => _api;
+    public virtual IHypervisorsApi Api => RefitApi;
+
+    private IHypervisorsApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IHypervisorsApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IHypervisorsApi>(_http, global::OpenStack.Compute.V2.ComputeHypervisorsJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists hypervisors with details (os-hypervisors/detail). Pages are fetched lazily as the sequence is enumerated.
@@ -52,8 +58,8 @@ public partial class HypervisorsClient
         return global::OpenStack.Paging.Pageable.Create<Hypervisor>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-hypervisors/detail", global::OpenStack.Compute.V2.ComputeJsonContext.Default.HypervisorListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/os-hypervisors/detail", global::OpenStack.Compute.V2.ComputeJsonContext.Default.HypervisorListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-hypervisors/detail", global::OpenStack.Compute.V2.ComputeHypervisorsJsonContext.Default.HypervisorListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/os-hypervisors/detail", global::OpenStack.Compute.V2.ComputeHypervisorsJsonContext.Default.HypervisorListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Hypervisor>(page.Items ?? global::System.Array.Empty<Hypervisor>(), page.NextLink);
         }, cancellationToken);
     }
@@ -68,8 +74,8 @@ public partial class HypervisorsClient
         return global::OpenStack.Paging.Pageable.Create<Hypervisor>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-hypervisors", global::OpenStack.Compute.V2.ComputeJsonContext.Default.HypervisorListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/os-hypervisors", global::OpenStack.Compute.V2.ComputeJsonContext.Default.HypervisorListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-hypervisors", global::OpenStack.Compute.V2.ComputeHypervisorsJsonContext.Default.HypervisorListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/os-hypervisors", global::OpenStack.Compute.V2.ComputeHypervisorsJsonContext.Default.HypervisorListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Hypervisor>(page.Items ?? global::System.Array.Empty<Hypervisor>(), page.NextLink);
         }, cancellationToken);
     }
@@ -80,7 +86,7 @@ public partial class HypervisorsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Compute.V2.ComputeHypervisorsJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -90,7 +96,7 @@ public partial class HypervisorsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Hypervisor> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "os-hypervisors/" + global::System.Uri.EscapeDataString(id), "/os-hypervisors/{id}", global::OpenStack.Compute.V2.ComputeJsonContext.Default.HypervisorEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "os-hypervisors/" + global::System.Uri.EscapeDataString(id), "/os-hypervisors/{id}", global::OpenStack.Compute.V2.ComputeHypervisorsJsonContext.Default.HypervisorEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'hypervisor' key.", 200, null, null, null, null, null, null);
     }
 
@@ -101,7 +107,7 @@ public partial class HypervisorsClient
     public virtual async global::System.Threading.Tasks.Task<HypervisorStatistics> StatisticsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (_microversions is not null) await _microversions.EnsureAsync("HypervisorsClient.StatisticsAsync", null, "2.87", cancellationToken).ConfigureAwait(false);
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.StatisticsAsync(cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.StatisticsAsync(cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'hypervisor_statistics' key.", 200, null, null, null, null, null, null);
     }
 

@@ -12,8 +12,8 @@ namespace OpenStack.Compute.V2;
 /// </remarks>
 public partial class KeypairsClient
 {
-    private readonly IKeypairsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IKeypairsApi? _refitApi;
     private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;
 
     /// <summary>
@@ -25,7 +25,6 @@ public partial class KeypairsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IKeypairsApi>(http, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -34,13 +33,20 @@ public partial class KeypairsClient
     protected KeypairsClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IKeypairsApi Api => _api;
+    public virtual IKeypairsApi Api => RefitApi;
+
+    private IKeypairsApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IKeypairsApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IKeypairsApi>(_http, global::OpenStack.Compute.V2.ComputeKeypairsJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists Keypairs. Pages are fetched lazily as the sequence is enumerated.
@@ -52,8 +58,8 @@ public partial class KeypairsClient
         return global::OpenStack.Paging.Pageable.Create<Keypair>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-keypairs", global::OpenStack.Compute.V2.ComputeJsonContext.Default.KeypairListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/os-keypairs", global::OpenStack.Compute.V2.ComputeJsonContext.Default.KeypairListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-keypairs", global::OpenStack.Compute.V2.ComputeKeypairsJsonContext.Default.KeypairListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/os-keypairs", global::OpenStack.Compute.V2.ComputeKeypairsJsonContext.Default.KeypairListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Keypair>(page.Items ?? global::System.Array.Empty<Keypair>(), page.NextLink);
         }, cancellationToken);
     }
@@ -64,7 +70,7 @@ public partial class KeypairsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Compute.V2.ComputeKeypairsJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -74,7 +80,7 @@ public partial class KeypairsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Keypair> GetAsync(string name, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "os-keypairs/" + global::System.Uri.EscapeDataString(name), "/os-keypairs/{name}", global::OpenStack.Compute.V2.ComputeJsonContext.Default.KeypairEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "os-keypairs/" + global::System.Uri.EscapeDataString(name), "/os-keypairs/{name}", global::OpenStack.Compute.V2.ComputeKeypairsJsonContext.Default.KeypairEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'keypair' key.", 200, null, null, null, null, null, null);
     }
 
@@ -90,7 +96,7 @@ public partial class KeypairsClient
             if (options.Type is not null) await _microversions.EnsureAsync("KeypairCreateOptions.Type", "2.2", null, cancellationToken).ConfigureAwait(false);
             if (options.UserId is not null) await _microversions.EnsureAsync("KeypairCreateOptions.UserId", "2.10", null, cancellationToken).ConfigureAwait(false);
         }
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.CreateAsync(new KeypairCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.CreateAsync(new KeypairCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'keypair' key.", 200, null, null, null, null, null, null);
     }
 
@@ -99,6 +105,6 @@ public partial class KeypairsClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string name, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(name, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(name, cancellationToken));
 
 }

@@ -12,8 +12,8 @@ namespace OpenStack.Compute.V2;
 /// </remarks>
 public partial class QuotaSetsClient
 {
-    private readonly IQuotaSetsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IQuotaSetsApi? _refitApi;
     private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;
 
     /// <summary>
@@ -25,7 +25,6 @@ public partial class QuotaSetsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IQuotaSetsApi>(http, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -34,13 +33,20 @@ public partial class QuotaSetsClient
     protected QuotaSetsClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IQuotaSetsApi Api => _api;
+    public virtual IQuotaSetsApi Api => RefitApi;
+
+    private IQuotaSetsApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IQuotaSetsApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IQuotaSetsApi>(_http, global::OpenStack.Compute.V2.ComputeQuotaSetsJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Gets a project's quotas (id: the project id).
@@ -48,7 +54,7 @@ public partial class QuotaSetsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<QuotaSet> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "os-quota-sets/" + global::System.Uri.EscapeDataString(id), "/os-quota-sets/{id}", global::OpenStack.Compute.V2.ComputeJsonContext.Default.QuotaSetEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "os-quota-sets/" + global::System.Uri.EscapeDataString(id), "/os-quota-sets/{id}", global::OpenStack.Compute.V2.ComputeQuotaSetsJsonContext.Default.QuotaSetEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'quota_set' key.", 200, null, null, null, null, null, null);
     }
 
@@ -70,7 +76,7 @@ public partial class QuotaSetsClient
             if (options.SecurityGroupRules is not null) await _microversions.EnsureAsync("QuotaSetUpdateOptions.SecurityGroupRules", null, "2.35", cancellationToken).ConfigureAwait(false);
             if (options.SecurityGroups is not null) await _microversions.EnsureAsync("QuotaSetUpdateOptions.SecurityGroups", null, "2.35", cancellationToken).ConfigureAwait(false);
         }
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.UpdateAsync(id, new QuotaSetUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.UpdateAsync(id, new QuotaSetUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'quota_set' key.", 200, null, null, null, null, null, null);
     }
 
@@ -79,7 +85,7 @@ public partial class QuotaSetsClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(id, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(id, cancellationToken));
 
     /// <summary>
     /// Gets the default quotas a project without its own values gets.
@@ -87,7 +93,7 @@ public partial class QuotaSetsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<QuotaSet> DefaultsAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.DefaultsAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.DefaultsAsync(id, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'quota_set' key.", 200, null, null, null, null, null, null);
     }
 
@@ -97,7 +103,7 @@ public partial class QuotaSetsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<QuotaSetDetail> DetailAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.DetailAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.DetailAsync(id, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'quota_set' key.", 200, null, null, null, null, null, null);
     }
 

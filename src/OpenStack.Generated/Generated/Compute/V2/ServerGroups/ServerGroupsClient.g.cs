@@ -12,8 +12,8 @@ namespace OpenStack.Compute.V2;
 /// </remarks>
 public partial class ServerGroupsClient
 {
-    private readonly IServerGroupsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IServerGroupsApi? _refitApi;
     private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;
 
     /// <summary>
@@ -25,7 +25,6 @@ public partial class ServerGroupsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IServerGroupsApi>(http, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -34,13 +33,20 @@ public partial class ServerGroupsClient
     protected ServerGroupsClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IServerGroupsApi Api => _api;
+    public virtual IServerGroupsApi Api => RefitApi;
+
+    private IServerGroupsApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IServerGroupsApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IServerGroupsApi>(_http, global::OpenStack.Compute.V2.ComputeServerGroupsJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists ServerGroups. Pages are fetched lazily as the sequence is enumerated.
@@ -50,7 +56,7 @@ public partial class ServerGroupsClient
         var path = "os-server-groups";
         return global::OpenStack.Paging.Pageable.Create<ServerGroup>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-server-groups", global::OpenStack.Compute.V2.ComputeJsonContext.Default.ServerGroupListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/os-server-groups", global::OpenStack.Compute.V2.ComputeServerGroupsJsonContext.Default.ServerGroupListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<ServerGroup>(page.Items ?? global::System.Array.Empty<ServerGroup>(), null);
         }, cancellationToken);
     }
@@ -61,7 +67,7 @@ public partial class ServerGroupsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Compute.V2.ComputeServerGroupsJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -71,7 +77,7 @@ public partial class ServerGroupsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<ServerGroup> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "os-server-groups/" + global::System.Uri.EscapeDataString(id), "/os-server-groups/{id}", global::OpenStack.Compute.V2.ComputeJsonContext.Default.ServerGroupEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "os-server-groups/" + global::System.Uri.EscapeDataString(id), "/os-server-groups/{id}", global::OpenStack.Compute.V2.ComputeServerGroupsJsonContext.Default.ServerGroupEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'server_group' key.", 200, null, null, null, null, null, null);
     }
 
@@ -88,7 +94,7 @@ public partial class ServerGroupsClient
             if (options.Policy is not null) await _microversions.EnsureAsync("ServerGroupCreateOptions.Policy", "2.64", null, cancellationToken).ConfigureAwait(false);
             if (options.Rules is not null) await _microversions.EnsureAsync("ServerGroupCreateOptions.Rules", "2.64", null, cancellationToken).ConfigureAwait(false);
         }
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.CreateAsync(new ServerGroupCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.CreateAsync(new ServerGroupCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'server_group' key.", 200, null, null, null, null, null, null);
     }
 
@@ -97,6 +103,6 @@ public partial class ServerGroupsClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(id, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(id, cancellationToken));
 
 }

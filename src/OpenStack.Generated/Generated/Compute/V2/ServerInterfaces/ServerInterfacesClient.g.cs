@@ -12,8 +12,8 @@ namespace OpenStack.Compute.V2;
 /// </remarks>
 public partial class ServerInterfacesClient
 {
-    private readonly IServerInterfacesApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IServerInterfacesApi? _refitApi;
     private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;
 
     /// <summary>
@@ -25,7 +25,6 @@ public partial class ServerInterfacesClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IServerInterfacesApi>(http, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -34,13 +33,20 @@ public partial class ServerInterfacesClient
     protected ServerInterfacesClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IServerInterfacesApi Api => _api;
+    public virtual IServerInterfacesApi Api => RefitApi;
+
+    private IServerInterfacesApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IServerInterfacesApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IServerInterfacesApi>(_http, global::OpenStack.Compute.V2.ComputeServerInterfacesJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists ServerInterfaces. Pages are fetched lazily as the sequence is enumerated.
@@ -51,7 +57,7 @@ public partial class ServerInterfacesClient
         var path = "servers/" + global::System.Uri.EscapeDataString(serverId) + "/os-interface";
         return global::OpenStack.Paging.Pageable.Create<ServerInterface>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/servers/{server_id}/os-interface", global::OpenStack.Compute.V2.ComputeJsonContext.Default.ServerInterfaceListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/servers/{server_id}/os-interface", global::OpenStack.Compute.V2.ComputeServerInterfacesJsonContext.Default.ServerInterfaceListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<ServerInterface>(page.Items ?? global::System.Array.Empty<ServerInterface>(), null);
         }, cancellationToken);
     }
@@ -62,7 +68,7 @@ public partial class ServerInterfacesClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Compute.V2.ComputeServerInterfacesJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -72,7 +78,7 @@ public partial class ServerInterfacesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<ServerInterface> GetAsync(string serverId, string portId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "servers/" + global::System.Uri.EscapeDataString(serverId) + "/os-interface/" + global::System.Uri.EscapeDataString(portId), "/servers/{server_id}/os-interface/{port_id}", global::OpenStack.Compute.V2.ComputeJsonContext.Default.ServerInterfaceEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "servers/" + global::System.Uri.EscapeDataString(serverId) + "/os-interface/" + global::System.Uri.EscapeDataString(portId), "/servers/{server_id}/os-interface/{port_id}", global::OpenStack.Compute.V2.ComputeServerInterfacesJsonContext.Default.ServerInterfaceEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'interfaceAttachment' key.", 200, null, null, null, null, null, null);
     }
 
@@ -87,7 +93,7 @@ public partial class ServerInterfacesClient
         {
             if (options.Tag is not null) await _microversions.EnsureAsync("ServerInterfaceCreateOptions.Tag", "2.49", null, cancellationToken).ConfigureAwait(false);
         }
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.CreateAsync(serverId, new ServerInterfaceCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.CreateAsync(serverId, new ServerInterfaceCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'interfaceAttachment' key.", 200, null, null, null, null, null, null);
     }
 
@@ -96,6 +102,6 @@ public partial class ServerInterfacesClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string serverId, string portId, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(serverId, portId, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(serverId, portId, cancellationToken));
 
 }

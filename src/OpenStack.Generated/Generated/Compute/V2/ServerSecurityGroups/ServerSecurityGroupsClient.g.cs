@@ -12,8 +12,8 @@ namespace OpenStack.Compute.V2;
 /// </remarks>
 public partial class ServerSecurityGroupsClient
 {
-    private readonly IServerSecurityGroupsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IServerSecurityGroupsApi? _refitApi;
     private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;
 
     /// <summary>
@@ -25,7 +25,6 @@ public partial class ServerSecurityGroupsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IServerSecurityGroupsApi>(http, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -34,13 +33,20 @@ public partial class ServerSecurityGroupsClient
     protected ServerSecurityGroupsClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IServerSecurityGroupsApi Api => _api;
+    public virtual IServerSecurityGroupsApi Api => RefitApi;
+
+    private IServerSecurityGroupsApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IServerSecurityGroupsApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IServerSecurityGroupsApi>(_http, global::OpenStack.Compute.V2.ComputeServerSecurityGroupsJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists ServerSecurityGroups. Pages are fetched lazily as the sequence is enumerated.
@@ -51,7 +57,7 @@ public partial class ServerSecurityGroupsClient
         var path = "servers/" + global::System.Uri.EscapeDataString(serverId) + "/os-security-groups";
         return global::OpenStack.Paging.Pageable.Create<ServerSecurityGroup>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/servers/{server_id}/os-security-groups", global::OpenStack.Compute.V2.ComputeJsonContext.Default.ServerSecurityGroupListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/servers/{server_id}/os-security-groups", global::OpenStack.Compute.V2.ComputeServerSecurityGroupsJsonContext.Default.ServerSecurityGroupListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<ServerSecurityGroup>(page.Items ?? global::System.Array.Empty<ServerSecurityGroup>(), null);
         }, cancellationToken);
     }
@@ -62,7 +68,7 @@ public partial class ServerSecurityGroupsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Compute.V2.ComputeServerSecurityGroupsJsonContextRefit.Settings);
         return query.Build();
     }
 

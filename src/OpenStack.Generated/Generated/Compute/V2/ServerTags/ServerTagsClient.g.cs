@@ -12,8 +12,8 @@ namespace OpenStack.Compute.V2;
 /// </remarks>
 public partial class ServerTagsClient
 {
-    private readonly IServerTagsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IServerTagsApi? _refitApi;
     private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;
 
     /// <summary>
@@ -25,7 +25,6 @@ public partial class ServerTagsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IServerTagsApi>(http, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -34,13 +33,20 @@ public partial class ServerTagsClient
     protected ServerTagsClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IServerTagsApi Api => _api;
+    public virtual IServerTagsApi Api => RefitApi;
+
+    private IServerTagsApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IServerTagsApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IServerTagsApi>(_http, global::OpenStack.Compute.V2.ComputeServerTagsJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Returns the server's tags. Needs microversion 2.26 or later.
@@ -49,7 +55,7 @@ public partial class ServerTagsClient
     public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListAsync(string serverId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (_microversions is not null) await _microversions.EnsureAsync("ServerTagsClient.ListAsync", "2.26", null, cancellationToken).ConfigureAwait(false);
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.ListAsync(serverId, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.ListAsync(serverId, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'tags' key.", 200, null, null, null, null, null, null);
     }
 
@@ -61,7 +67,7 @@ public partial class ServerTagsClient
     {
         if (_microversions is not null) await _microversions.EnsureAsync("ServerTagsClient.ReplaceAsync", "2.26", null, cancellationToken).ConfigureAwait(false);
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.ReplaceAsync(serverId, request, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.ReplaceAsync(serverId, request, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'tags' key.", 200, null, null, null, null, null, null);
     }
 
@@ -72,7 +78,7 @@ public partial class ServerTagsClient
     public virtual async global::System.Threading.Tasks.Task DeleteAllAsync(string serverId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (_microversions is not null) await _microversions.EnsureAsync("ServerTagsClient.DeleteAllAsync", "2.26", null, cancellationToken).ConfigureAwait(false);
-        await global::OpenStack.Http.RefitCall.Run(_api.DeleteAllAsync(serverId, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAllAsync(serverId, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -82,7 +88,7 @@ public partial class ServerTagsClient
     public virtual async global::System.Threading.Tasks.Task CheckAsync(string serverId, string tag, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (_microversions is not null) await _microversions.EnsureAsync("ServerTagsClient.CheckAsync", "2.26", null, cancellationToken).ConfigureAwait(false);
-        await global::OpenStack.Http.RefitCall.Run(_api.CheckAsync(serverId, tag, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.CheckAsync(serverId, tag, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -92,7 +98,7 @@ public partial class ServerTagsClient
     public virtual async global::System.Threading.Tasks.Task AddAsync(string serverId, string tag, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (_microversions is not null) await _microversions.EnsureAsync("ServerTagsClient.AddAsync", "2.26", null, cancellationToken).ConfigureAwait(false);
-        await global::OpenStack.Http.RefitCall.Run(_api.AddAsync(serverId, tag, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.AddAsync(serverId, tag, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -102,7 +108,7 @@ public partial class ServerTagsClient
     public virtual async global::System.Threading.Tasks.Task DeleteAsync(string serverId, string tag, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (_microversions is not null) await _microversions.EnsureAsync("ServerTagsClient.DeleteAsync", "2.26", null, cancellationToken).ConfigureAwait(false);
-        await global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(serverId, tag, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(serverId, tag, cancellationToken)).ConfigureAwait(false);
     }
 
 }

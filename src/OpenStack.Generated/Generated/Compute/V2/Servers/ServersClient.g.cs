@@ -12,8 +12,8 @@ namespace OpenStack.Compute.V2;
 /// </remarks>
 public partial class ServersClient
 {
-    private readonly IServersApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IServersApi? _refitApi;
     private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;
 
     /// <summary>
@@ -25,7 +25,6 @@ public partial class ServersClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IServersApi>(http, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -34,13 +33,20 @@ public partial class ServersClient
     protected ServersClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IServersApi Api => _api;
+    public virtual IServersApi Api => RefitApi;
+
+    private IServersApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IServersApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IServersApi>(_http, global::OpenStack.Compute.V2.ComputeServersJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists servers with details (servers/detail). Pages are fetched lazily as the sequence is enumerated.
@@ -52,8 +58,8 @@ public partial class ServersClient
         return global::OpenStack.Paging.Pageable.Create<Server>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/servers/detail", global::OpenStack.Compute.V2.ComputeJsonContext.Default.ServerListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/servers/detail", global::OpenStack.Compute.V2.ComputeJsonContext.Default.ServerListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/servers/detail", global::OpenStack.Compute.V2.ComputeServersJsonContext.Default.ServerListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/servers/detail", global::OpenStack.Compute.V2.ComputeServersJsonContext.Default.ServerListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Server>(page.Items ?? global::System.Array.Empty<Server>(), page.NextLink);
         }, cancellationToken);
     }
@@ -68,8 +74,8 @@ public partial class ServersClient
         return global::OpenStack.Paging.Pageable.Create<Server>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/servers", global::OpenStack.Compute.V2.ComputeJsonContext.Default.ServerListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/servers", global::OpenStack.Compute.V2.ComputeJsonContext.Default.ServerListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/servers", global::OpenStack.Compute.V2.ComputeServersJsonContext.Default.ServerListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/servers", global::OpenStack.Compute.V2.ComputeServersJsonContext.Default.ServerListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Server>(page.Items ?? global::System.Array.Empty<Server>(), page.NextLink);
         }, cancellationToken);
     }
@@ -80,7 +86,7 @@ public partial class ServersClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Compute.V2.ComputeServersJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -90,7 +96,7 @@ public partial class ServersClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Server> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "servers/" + global::System.Uri.EscapeDataString(id), "/servers/{id}", global::OpenStack.Compute.V2.ComputeJsonContext.Default.ServerEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "servers/" + global::System.Uri.EscapeDataString(id), "/servers/{id}", global::OpenStack.Compute.V2.ComputeServersJsonContext.Default.ServerEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'server' key.", 200, null, null, null, null, null, null);
     }
 
@@ -111,7 +117,7 @@ public partial class ServersClient
             if (options.HypervisorHostname is not null) await _microversions.EnsureAsync("ServerCreateOptions.HypervisorHostname", "2.74", null, cancellationToken).ConfigureAwait(false);
             if (options.TrustedImageCertificates is not null) await _microversions.EnsureAsync("ServerCreateOptions.TrustedImageCertificates", "2.63", null, cancellationToken).ConfigureAwait(false);
         }
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.CreateAsync(new ServerCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.CreateAsync(new ServerCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'server' key.", 200, null, null, null, null, null, null);
     }
 
@@ -127,7 +133,7 @@ public partial class ServersClient
             if (options.Description is not null) await _microversions.EnsureAsync("ServerUpdateOptions.Description", "2.19", null, cancellationToken).ConfigureAwait(false);
             if (options.Hostname is not null) await _microversions.EnsureAsync("ServerUpdateOptions.Hostname", "2.90", null, cancellationToken).ConfigureAwait(false);
         }
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.UpdateAsync(id, new ServerUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.UpdateAsync(id, new ServerUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'server' key.", 200, null, null, null, null, null, null);
     }
 
@@ -136,7 +142,7 @@ public partial class ServersClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(id, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(id, cancellationToken));
 
     /// <summary>
     /// Reboots the server, SOFT (graceful) or HARD.
@@ -145,7 +151,7 @@ public partial class ServersClient
     public virtual async global::System.Threading.Tasks.Task RebootAsync(string id, ServerRebootRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        await global::OpenStack.Http.RefitCall.Run(_api.RebootAsync(id, new ServerRebootRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.RebootAsync(id, new ServerRebootRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -155,7 +161,7 @@ public partial class ServersClient
     public virtual async global::System.Threading.Tasks.Task ResizeAsync(string id, ServerResizeRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        await global::OpenStack.Http.RefitCall.Run(_api.ResizeAsync(id, new ServerResizeRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.ResizeAsync(id, new ServerResizeRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -165,7 +171,7 @@ public partial class ServersClient
     public virtual async global::System.Threading.Tasks.Task ConfirmResizeAsync(string id, ServerConfirmResizeRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        await global::OpenStack.Http.RefitCall.Run(_api.ConfirmResizeAsync(id, new ServerConfirmResizeRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.ConfirmResizeAsync(id, new ServerConfirmResizeRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -175,7 +181,7 @@ public partial class ServersClient
     public virtual async global::System.Threading.Tasks.Task RevertResizeAsync(string id, ServerRevertResizeRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        await global::OpenStack.Http.RefitCall.Run(_api.RevertResizeAsync(id, new ServerRevertResizeRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.RevertResizeAsync(id, new ServerRevertResizeRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -194,7 +200,7 @@ public partial class ServersClient
             if (request.TrustedImageCertificates is not null) await _microversions.EnsureAsync("ServerRebuildRequest.TrustedImageCertificates", "2.63", null, cancellationToken).ConfigureAwait(false);
             if (request.Hostname is not null) await _microversions.EnsureAsync("ServerRebuildRequest.Hostname", "2.90", null, cancellationToken).ConfigureAwait(false);
         }
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.RebuildAsync(id, new ServerRebuildRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.RebuildAsync(id, new ServerRebuildRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'server' key.", 200, null, null, null, null, null, null);
     }
 
@@ -205,7 +211,7 @@ public partial class ServersClient
     public virtual async global::System.Threading.Tasks.Task<string> RescueAsync(string id, ServerRescueRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.RescueAsync(id, new ServerRescueRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.RescueAsync(id, new ServerRescueRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'adminPass' key.", 200, null, null, null, null, null, null);
     }
 
@@ -216,7 +222,7 @@ public partial class ServersClient
     public virtual async global::System.Threading.Tasks.Task UnrescueAsync(string id, ServerUnrescueRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        await global::OpenStack.Http.RefitCall.Run(_api.UnrescueAsync(id, new ServerUnrescueRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.UnrescueAsync(id, new ServerUnrescueRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -226,7 +232,7 @@ public partial class ServersClient
     public virtual async global::System.Threading.Tasks.Task ChangePasswordAsync(string id, ServerChangePasswordRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        await global::OpenStack.Http.RefitCall.Run(_api.ChangePasswordAsync(id, new ServerChangePasswordRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.ChangePasswordAsync(id, new ServerChangePasswordRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -237,7 +243,7 @@ public partial class ServersClient
     {
         if (_microversions is not null) await _microversions.EnsureAsync("ServersClient.CreateImageAsync", "2.45", null, cancellationToken).ConfigureAwait(false);
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.CreateImageAsync(id, new ServerCreateImageRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.CreateImageAsync(id, new ServerCreateImageRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'image_id' key.", 200, null, null, null, null, null, null);
     }
 
@@ -248,7 +254,7 @@ public partial class ServersClient
     public virtual async global::System.Threading.Tasks.Task StartAsync(string id, ServerStartRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        await global::OpenStack.Http.RefitCall.Run(_api.StartAsync(id, new ServerStartRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.StartAsync(id, new ServerStartRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -258,7 +264,7 @@ public partial class ServersClient
     public virtual async global::System.Threading.Tasks.Task StopAsync(string id, ServerStopRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        await global::OpenStack.Http.RefitCall.Run(_api.StopAsync(id, new ServerStopRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.StopAsync(id, new ServerStopRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -268,7 +274,7 @@ public partial class ServersClient
     public virtual async global::System.Threading.Tasks.Task PauseAsync(string id, ServerPauseRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        await global::OpenStack.Http.RefitCall.Run(_api.PauseAsync(id, new ServerPauseRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.PauseAsync(id, new ServerPauseRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -278,7 +284,7 @@ public partial class ServersClient
     public virtual async global::System.Threading.Tasks.Task UnpauseAsync(string id, ServerUnpauseRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        await global::OpenStack.Http.RefitCall.Run(_api.UnpauseAsync(id, new ServerUnpauseRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.UnpauseAsync(id, new ServerUnpauseRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -288,7 +294,7 @@ public partial class ServersClient
     public virtual async global::System.Threading.Tasks.Task SuspendAsync(string id, ServerSuspendRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        await global::OpenStack.Http.RefitCall.Run(_api.SuspendAsync(id, new ServerSuspendRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.SuspendAsync(id, new ServerSuspendRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -298,7 +304,7 @@ public partial class ServersClient
     public virtual async global::System.Threading.Tasks.Task ResumeAsync(string id, ServerResumeRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        await global::OpenStack.Http.RefitCall.Run(_api.ResumeAsync(id, new ServerResumeRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.ResumeAsync(id, new ServerResumeRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -312,7 +318,7 @@ public partial class ServersClient
         {
             if (request.LockedReason is not null) await _microversions.EnsureAsync("ServerLockRequest.LockedReason", "2.73", null, cancellationToken).ConfigureAwait(false);
         }
-        await global::OpenStack.Http.RefitCall.Run(_api.LockAsync(id, new ServerLockRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.LockAsync(id, new ServerLockRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -322,7 +328,7 @@ public partial class ServersClient
     public virtual async global::System.Threading.Tasks.Task UnlockAsync(string id, ServerUnlockRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        await global::OpenStack.Http.RefitCall.Run(_api.UnlockAsync(id, new ServerUnlockRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.UnlockAsync(id, new ServerUnlockRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -332,7 +338,7 @@ public partial class ServersClient
     public virtual async global::System.Threading.Tasks.Task ShelveAsync(string id, ServerShelveRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        await global::OpenStack.Http.RefitCall.Run(_api.ShelveAsync(id, new ServerShelveRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.ShelveAsync(id, new ServerShelveRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -347,7 +353,7 @@ public partial class ServersClient
             if (request.AvailabilityZone is not null) await _microversions.EnsureAsync("ServerUnshelveRequest.AvailabilityZone", "2.77", null, cancellationToken).ConfigureAwait(false);
             if (request.Host is not null) await _microversions.EnsureAsync("ServerUnshelveRequest.Host", "2.91", null, cancellationToken).ConfigureAwait(false);
         }
-        await global::OpenStack.Http.RefitCall.Run(_api.UnshelveAsync(id, new ServerUnshelveRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.UnshelveAsync(id, new ServerUnshelveRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -357,7 +363,7 @@ public partial class ServersClient
     public virtual async global::System.Threading.Tasks.Task<string> GetConsoleOutputAsync(string id, ServerGetConsoleOutputRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetConsoleOutputAsync(id, new ServerGetConsoleOutputRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.GetConsoleOutputAsync(id, new ServerGetConsoleOutputRequestEnvelope { Item = request }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'output' key.", 200, null, null, null, null, null, null);
     }
 
@@ -367,7 +373,7 @@ public partial class ServersClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<ServerAddress>>> ListAddressesAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.ListAddressesAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.ListAddressesAsync(id, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'addresses' key.", 200, null, null, null, null, null, null);
     }
 

@@ -12,8 +12,8 @@ namespace OpenStack.Compute.V2;
 /// </remarks>
 public partial class VolumeAttachmentsClient
 {
-    private readonly IVolumeAttachmentsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IVolumeAttachmentsApi? _refitApi;
     private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;
 
     /// <summary>
@@ -25,7 +25,6 @@ public partial class VolumeAttachmentsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IVolumeAttachmentsApi>(http, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -34,13 +33,20 @@ public partial class VolumeAttachmentsClient
     protected VolumeAttachmentsClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IVolumeAttachmentsApi Api => _api;
+    public virtual IVolumeAttachmentsApi Api => RefitApi;
+
+    private IVolumeAttachmentsApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IVolumeAttachmentsApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IVolumeAttachmentsApi>(_http, global::OpenStack.Compute.V2.ComputeVolumeAttachmentsJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists VolumeAttachments. Pages are fetched lazily as the sequence is enumerated.
@@ -51,7 +57,7 @@ public partial class VolumeAttachmentsClient
         var path = "servers/" + global::System.Uri.EscapeDataString(serverId) + "/os-volume_attachments";
         return global::OpenStack.Paging.Pageable.Create<VolumeAttachment>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/servers/{server_id}/os-volume_attachments", global::OpenStack.Compute.V2.ComputeJsonContext.Default.VolumeAttachmentListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/servers/{server_id}/os-volume_attachments", global::OpenStack.Compute.V2.ComputeVolumeAttachmentsJsonContext.Default.VolumeAttachmentListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<VolumeAttachment>(page.Items ?? global::System.Array.Empty<VolumeAttachment>(), null);
         }, cancellationToken);
     }
@@ -62,7 +68,7 @@ public partial class VolumeAttachmentsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Compute.V2.ComputeJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Compute.V2.ComputeVolumeAttachmentsJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -72,7 +78,7 @@ public partial class VolumeAttachmentsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<VolumeAttachment> GetAsync(string serverId, string volumeId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "servers/" + global::System.Uri.EscapeDataString(serverId) + "/os-volume_attachments/" + global::System.Uri.EscapeDataString(volumeId), "/servers/{server_id}/os-volume_attachments/{volumeId}", global::OpenStack.Compute.V2.ComputeJsonContext.Default.VolumeAttachmentEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "servers/" + global::System.Uri.EscapeDataString(serverId) + "/os-volume_attachments/" + global::System.Uri.EscapeDataString(volumeId), "/servers/{server_id}/os-volume_attachments/{volumeId}", global::OpenStack.Compute.V2.ComputeVolumeAttachmentsJsonContext.Default.VolumeAttachmentEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'volumeAttachment' key.", 200, null, null, null, null, null, null);
     }
 
@@ -88,7 +94,7 @@ public partial class VolumeAttachmentsClient
             if (options.Tag is not null) await _microversions.EnsureAsync("VolumeAttachmentCreateOptions.Tag", "2.49", null, cancellationToken).ConfigureAwait(false);
             if (options.DeleteOnTermination is not null) await _microversions.EnsureAsync("VolumeAttachmentCreateOptions.DeleteOnTermination", "2.79", null, cancellationToken).ConfigureAwait(false);
         }
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.CreateAsync(serverId, new VolumeAttachmentCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.CreateAsync(serverId, new VolumeAttachmentCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'volumeAttachment' key.", 200, null, null, null, null, null, null);
     }
 
@@ -97,6 +103,6 @@ public partial class VolumeAttachmentsClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string serverId, string volumeId, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(serverId, volumeId, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(serverId, volumeId, cancellationToken));
 
 }

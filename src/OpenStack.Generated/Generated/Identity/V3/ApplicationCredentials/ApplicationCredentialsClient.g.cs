@@ -12,8 +12,8 @@ namespace OpenStack.Identity.V3;
 /// </remarks>
 public partial class ApplicationCredentialsClient
 {
-    private readonly IApplicationCredentialsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IApplicationCredentialsApi? _refitApi;
 
     /// <summary>
     /// Creates the client over an HttpClient whose BaseAddress is the service's versioned endpoint (ending in '/').
@@ -21,7 +21,6 @@ public partial class ApplicationCredentialsClient
     public ApplicationCredentialsClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IApplicationCredentialsApi>(http, global::OpenStack.Identity.V3.IdentityJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -30,13 +29,20 @@ public partial class ApplicationCredentialsClient
     protected ApplicationCredentialsClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IApplicationCredentialsApi Api => _api;
+    public virtual IApplicationCredentialsApi Api => RefitApi;
+
+    private IApplicationCredentialsApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IApplicationCredentialsApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IApplicationCredentialsApi>(_http, global::OpenStack.Identity.V3.IdentityApplicationCredentialsJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists ApplicationCredentials. Pages are fetched lazily as the sequence is enumerated.
@@ -49,8 +55,8 @@ public partial class ApplicationCredentialsClient
         return global::OpenStack.Paging.Pageable.Create<ApplicationCredential>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/users/{user_id}/application_credentials", global::OpenStack.Identity.V3.IdentityJsonContext.Default.ApplicationCredentialListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/users/{user_id}/application_credentials", global::OpenStack.Identity.V3.IdentityJsonContext.Default.ApplicationCredentialListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/users/{user_id}/application_credentials", global::OpenStack.Identity.V3.IdentityApplicationCredentialsJsonContext.Default.ApplicationCredentialListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/users/{user_id}/application_credentials", global::OpenStack.Identity.V3.IdentityApplicationCredentialsJsonContext.Default.ApplicationCredentialListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<ApplicationCredential>(page.Items ?? global::System.Array.Empty<ApplicationCredential>(), page.NextLink);
         }, cancellationToken);
     }
@@ -61,7 +67,7 @@ public partial class ApplicationCredentialsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Identity.V3.IdentityJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Identity.V3.IdentityApplicationCredentialsJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -71,7 +77,7 @@ public partial class ApplicationCredentialsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<ApplicationCredential> GetAsync(string userId, string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "users/" + global::System.Uri.EscapeDataString(userId) + "/application_credentials/" + global::System.Uri.EscapeDataString(id), "/users/{user_id}/application_credentials/{id}", global::OpenStack.Identity.V3.IdentityJsonContext.Default.ApplicationCredentialEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "users/" + global::System.Uri.EscapeDataString(userId) + "/application_credentials/" + global::System.Uri.EscapeDataString(id), "/users/{user_id}/application_credentials/{id}", global::OpenStack.Identity.V3.IdentityApplicationCredentialsJsonContext.Default.ApplicationCredentialEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'application_credential' key.", 200, null, null, null, null, null, null);
     }
 
@@ -82,7 +88,7 @@ public partial class ApplicationCredentialsClient
     public virtual async global::System.Threading.Tasks.Task<ApplicationCredential> CreateAsync(string userId, ApplicationCredentialCreateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.CreateAsync(userId, new ApplicationCredentialCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.CreateAsync(userId, new ApplicationCredentialCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'application_credential' key.", 200, null, null, null, null, null, null);
     }
 
@@ -91,6 +97,6 @@ public partial class ApplicationCredentialsClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string userId, string id, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(userId, id, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(userId, id, cancellationToken));
 
 }

@@ -12,8 +12,8 @@ namespace OpenStack.Identity.V3;
 /// </remarks>
 public partial class GroupsClient
 {
-    private readonly IGroupsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IGroupsApi? _refitApi;
 
     /// <summary>
     /// Creates the client over an HttpClient whose BaseAddress is the service's versioned endpoint (ending in '/').
@@ -21,7 +21,6 @@ public partial class GroupsClient
     public GroupsClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IGroupsApi>(http, global::OpenStack.Identity.V3.IdentityJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -30,13 +29,20 @@ public partial class GroupsClient
     protected GroupsClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IGroupsApi Api => _api;
+    public virtual IGroupsApi Api => RefitApi;
+
+    private IGroupsApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IGroupsApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IGroupsApi>(_http, global::OpenStack.Identity.V3.IdentityGroupsJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists Groups. Pages are fetched lazily as the sequence is enumerated.
@@ -48,8 +54,8 @@ public partial class GroupsClient
         return global::OpenStack.Paging.Pageable.Create<Group>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/groups", global::OpenStack.Identity.V3.IdentityJsonContext.Default.GroupListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/groups", global::OpenStack.Identity.V3.IdentityJsonContext.Default.GroupListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/groups", global::OpenStack.Identity.V3.IdentityGroupsJsonContext.Default.GroupListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/groups", global::OpenStack.Identity.V3.IdentityGroupsJsonContext.Default.GroupListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Group>(page.Items ?? global::System.Array.Empty<Group>(), page.NextLink);
         }, cancellationToken);
     }
@@ -60,7 +66,7 @@ public partial class GroupsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Identity.V3.IdentityJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Identity.V3.IdentityGroupsJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -70,7 +76,7 @@ public partial class GroupsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Group> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "groups/" + global::System.Uri.EscapeDataString(id), "/groups/{id}", global::OpenStack.Identity.V3.IdentityJsonContext.Default.GroupEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "groups/" + global::System.Uri.EscapeDataString(id), "/groups/{id}", global::OpenStack.Identity.V3.IdentityGroupsJsonContext.Default.GroupEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'group' key.", 200, null, null, null, null, null, null);
     }
 
@@ -81,7 +87,7 @@ public partial class GroupsClient
     public virtual async global::System.Threading.Tasks.Task<Group> CreateAsync(GroupCreateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.CreateAsync(new GroupCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.CreateAsync(new GroupCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'group' key.", 200, null, null, null, null, null, null);
     }
 
@@ -92,7 +98,7 @@ public partial class GroupsClient
     public virtual async global::System.Threading.Tasks.Task<Group> UpdateAsync(string id, GroupUpdateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.UpdateAsync(id, new GroupUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.UpdateAsync(id, new GroupUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'group' key.", 200, null, null, null, null, null, null);
     }
 
@@ -101,7 +107,7 @@ public partial class GroupsClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(id, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(id, cancellationToken));
 
     /// <summary>
     /// Adds a user to the group (204).
@@ -109,7 +115,7 @@ public partial class GroupsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task AddUserAsync(string id, string userId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.AddUserAsync(id, userId, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.AddUserAsync(id, userId, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -118,7 +124,7 @@ public partial class GroupsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task RemoveUserAsync(string id, string userId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.RemoveUserAsync(id, userId, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.RemoveUserAsync(id, userId, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -127,7 +133,7 @@ public partial class GroupsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task CheckUserAsync(string id, string userId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.CheckUserAsync(id, userId, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.CheckUserAsync(id, userId, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -136,7 +142,7 @@ public partial class GroupsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<GroupMember>> ListUsersAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.ListUsersAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.ListUsersAsync(id, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'users' key.", 200, null, null, null, null, null, null);
     }
 
@@ -146,7 +152,7 @@ public partial class GroupsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<GroupMembership>> ListForUserAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.ListForUserAsync(userId, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.ListForUserAsync(userId, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'groups' key.", 200, null, null, null, null, null, null);
     }
 

@@ -12,8 +12,8 @@ namespace OpenStack.Identity.V3;
 /// </remarks>
 public partial class ProjectsClient
 {
-    private readonly IProjectsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IProjectsApi? _refitApi;
 
     /// <summary>
     /// Creates the client over an HttpClient whose BaseAddress is the service's versioned endpoint (ending in '/').
@@ -21,7 +21,6 @@ public partial class ProjectsClient
     public ProjectsClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IProjectsApi>(http, global::OpenStack.Identity.V3.IdentityJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -30,13 +29,20 @@ public partial class ProjectsClient
     protected ProjectsClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IProjectsApi Api => _api;
+    public virtual IProjectsApi Api => RefitApi;
+
+    private IProjectsApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IProjectsApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IProjectsApi>(_http, global::OpenStack.Identity.V3.IdentityProjectsJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists Projects. Pages are fetched lazily as the sequence is enumerated.
@@ -48,8 +54,8 @@ public partial class ProjectsClient
         return global::OpenStack.Paging.Pageable.Create<Project>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/projects", global::OpenStack.Identity.V3.IdentityJsonContext.Default.ProjectListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/projects", global::OpenStack.Identity.V3.IdentityJsonContext.Default.ProjectListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/projects", global::OpenStack.Identity.V3.IdentityProjectsJsonContext.Default.ProjectListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/projects", global::OpenStack.Identity.V3.IdentityProjectsJsonContext.Default.ProjectListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Project>(page.Items ?? global::System.Array.Empty<Project>(), page.NextLink);
         }, cancellationToken);
     }
@@ -60,7 +66,7 @@ public partial class ProjectsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Identity.V3.IdentityJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Identity.V3.IdentityProjectsJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -70,7 +76,7 @@ public partial class ProjectsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Project> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "projects/" + global::System.Uri.EscapeDataString(id), "/projects/{id}", global::OpenStack.Identity.V3.IdentityJsonContext.Default.ProjectEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "projects/" + global::System.Uri.EscapeDataString(id), "/projects/{id}", global::OpenStack.Identity.V3.IdentityProjectsJsonContext.Default.ProjectEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'project' key.", 200, null, null, null, null, null, null);
     }
 
@@ -81,7 +87,7 @@ public partial class ProjectsClient
     public virtual async global::System.Threading.Tasks.Task<Project> CreateAsync(ProjectCreateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.CreateAsync(new ProjectCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.CreateAsync(new ProjectCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'project' key.", 200, null, null, null, null, null, null);
     }
 
@@ -92,7 +98,7 @@ public partial class ProjectsClient
     public virtual async global::System.Threading.Tasks.Task<Project> UpdateAsync(string id, ProjectUpdateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.UpdateAsync(id, new ProjectUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.UpdateAsync(id, new ProjectUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'project' key.", 200, null, null, null, null, null, null);
     }
 
@@ -101,6 +107,6 @@ public partial class ProjectsClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(id, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(id, cancellationToken));
 
 }

@@ -12,8 +12,8 @@ namespace OpenStack.Identity.V3;
 /// </remarks>
 public partial class RoleAssignmentsClient
 {
-    private readonly IRoleAssignmentsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IRoleAssignmentsApi? _refitApi;
 
     /// <summary>
     /// Creates the client over an HttpClient whose BaseAddress is the service's versioned endpoint (ending in '/').
@@ -21,7 +21,6 @@ public partial class RoleAssignmentsClient
     public RoleAssignmentsClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IRoleAssignmentsApi>(http, global::OpenStack.Identity.V3.IdentityJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -30,13 +29,20 @@ public partial class RoleAssignmentsClient
     protected RoleAssignmentsClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IRoleAssignmentsApi Api => _api;
+    public virtual IRoleAssignmentsApi Api => RefitApi;
+
+    private IRoleAssignmentsApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IRoleAssignmentsApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IRoleAssignmentsApi>(_http, global::OpenStack.Identity.V3.IdentityRoleAssignmentsJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists RoleAssignments. Pages are fetched lazily as the sequence is enumerated.
@@ -48,8 +54,8 @@ public partial class RoleAssignmentsClient
         return global::OpenStack.Paging.Pageable.Create<RoleAssignment>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/role_assignments", global::OpenStack.Identity.V3.IdentityJsonContext.Default.RoleAssignmentListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/role_assignments", global::OpenStack.Identity.V3.IdentityJsonContext.Default.RoleAssignmentListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/role_assignments", global::OpenStack.Identity.V3.IdentityRoleAssignmentsJsonContext.Default.RoleAssignmentListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/role_assignments", global::OpenStack.Identity.V3.IdentityRoleAssignmentsJsonContext.Default.RoleAssignmentListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<RoleAssignment>(page.Items ?? global::System.Array.Empty<RoleAssignment>(), page.NextLink);
         }, cancellationToken);
     }
@@ -60,7 +66,7 @@ public partial class RoleAssignmentsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Identity.V3.IdentityJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Identity.V3.IdentityRoleAssignmentsJsonContextRefit.Settings);
         return query.Build();
     }
 

@@ -12,8 +12,8 @@ namespace OpenStack.Identity.V3;
 /// </remarks>
 public partial class RolesClient
 {
-    private readonly IRolesApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IRolesApi? _refitApi;
 
     /// <summary>
     /// Creates the client over an HttpClient whose BaseAddress is the service's versioned endpoint (ending in '/').
@@ -21,7 +21,6 @@ public partial class RolesClient
     public RolesClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IRolesApi>(http, global::OpenStack.Identity.V3.IdentityJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -30,13 +29,20 @@ public partial class RolesClient
     protected RolesClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IRolesApi Api => _api;
+    public virtual IRolesApi Api => RefitApi;
+
+    private IRolesApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IRolesApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IRolesApi>(_http, global::OpenStack.Identity.V3.IdentityRolesJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists Roles. Pages are fetched lazily as the sequence is enumerated.
@@ -48,8 +54,8 @@ public partial class RolesClient
         return global::OpenStack.Paging.Pageable.Create<Role>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/roles", global::OpenStack.Identity.V3.IdentityJsonContext.Default.RoleListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/roles", global::OpenStack.Identity.V3.IdentityJsonContext.Default.RoleListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/roles", global::OpenStack.Identity.V3.IdentityRolesJsonContext.Default.RoleListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/roles", global::OpenStack.Identity.V3.IdentityRolesJsonContext.Default.RoleListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Role>(page.Items ?? global::System.Array.Empty<Role>(), page.NextLink);
         }, cancellationToken);
     }
@@ -60,7 +66,7 @@ public partial class RolesClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Identity.V3.IdentityJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Identity.V3.IdentityRolesJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -70,7 +76,7 @@ public partial class RolesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Role> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "roles/" + global::System.Uri.EscapeDataString(id), "/roles/{id}", global::OpenStack.Identity.V3.IdentityJsonContext.Default.RoleEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "roles/" + global::System.Uri.EscapeDataString(id), "/roles/{id}", global::OpenStack.Identity.V3.IdentityRolesJsonContext.Default.RoleEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'role' key.", 200, null, null, null, null, null, null);
     }
 
@@ -81,7 +87,7 @@ public partial class RolesClient
     public virtual async global::System.Threading.Tasks.Task<Role> CreateAsync(RoleCreateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.CreateAsync(new RoleCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.CreateAsync(new RoleCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'role' key.", 200, null, null, null, null, null, null);
     }
 
@@ -92,7 +98,7 @@ public partial class RolesClient
     public virtual async global::System.Threading.Tasks.Task<Role> UpdateAsync(string id, RoleUpdateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.UpdateAsync(id, new RoleUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.UpdateAsync(id, new RoleUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'role' key.", 200, null, null, null, null, null, null);
     }
 
@@ -101,7 +107,7 @@ public partial class RolesClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(id, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(id, cancellationToken));
 
     /// <summary>
     /// Makes this role imply another: whoever holds it also gets the implied role (201).
@@ -109,7 +115,7 @@ public partial class RolesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<RoleInference> AddImpliedAsync(string id, string impliedRoleId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.AddImpliedAsync(id, impliedRoleId, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.AddImpliedAsync(id, impliedRoleId, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'role_inference' key.", 200, null, null, null, null, null, null);
     }
 
@@ -119,7 +125,7 @@ public partial class RolesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<RoleInference> GetImpliedAsync(string id, string impliedRoleId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetImpliedAsync(id, impliedRoleId, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.GetImpliedAsync(id, impliedRoleId, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'role_inference' key.", 200, null, null, null, null, null, null);
     }
 
@@ -129,7 +135,7 @@ public partial class RolesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task CheckImpliedAsync(string id, string impliedRoleId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.CheckImpliedAsync(id, impliedRoleId, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.CheckImpliedAsync(id, impliedRoleId, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -138,7 +144,7 @@ public partial class RolesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task RemoveImpliedAsync(string id, string impliedRoleId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.RemoveImpliedAsync(id, impliedRoleId, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.RemoveImpliedAsync(id, impliedRoleId, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -147,7 +153,7 @@ public partial class RolesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<RoleInferences> ListImpliedAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.ListImpliedAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.ListImpliedAsync(id, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'role_inference' key.", 200, null, null, null, null, null, null);
     }
 
@@ -157,7 +163,7 @@ public partial class RolesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task GrantProjectUserAsync(string projectId, string userId, string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.GrantProjectUserAsync(projectId, userId, id, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.GrantProjectUserAsync(projectId, userId, id, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -166,7 +172,7 @@ public partial class RolesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task CheckProjectUserAsync(string projectId, string userId, string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.CheckProjectUserAsync(projectId, userId, id, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.CheckProjectUserAsync(projectId, userId, id, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -175,7 +181,7 @@ public partial class RolesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task RevokeProjectUserAsync(string projectId, string userId, string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.RevokeProjectUserAsync(projectId, userId, id, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.RevokeProjectUserAsync(projectId, userId, id, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -184,7 +190,7 @@ public partial class RolesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task GrantProjectGroupAsync(string projectId, string groupId, string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.GrantProjectGroupAsync(projectId, groupId, id, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.GrantProjectGroupAsync(projectId, groupId, id, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -193,7 +199,7 @@ public partial class RolesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task CheckProjectGroupAsync(string projectId, string groupId, string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.CheckProjectGroupAsync(projectId, groupId, id, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.CheckProjectGroupAsync(projectId, groupId, id, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -202,7 +208,7 @@ public partial class RolesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task RevokeProjectGroupAsync(string projectId, string groupId, string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.RevokeProjectGroupAsync(projectId, groupId, id, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.RevokeProjectGroupAsync(projectId, groupId, id, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -211,7 +217,7 @@ public partial class RolesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task GrantDomainUserAsync(string domainId, string userId, string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.GrantDomainUserAsync(domainId, userId, id, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.GrantDomainUserAsync(domainId, userId, id, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -220,7 +226,7 @@ public partial class RolesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task CheckDomainUserAsync(string domainId, string userId, string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.CheckDomainUserAsync(domainId, userId, id, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.CheckDomainUserAsync(domainId, userId, id, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -229,7 +235,7 @@ public partial class RolesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task RevokeDomainUserAsync(string domainId, string userId, string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.RevokeDomainUserAsync(domainId, userId, id, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.RevokeDomainUserAsync(domainId, userId, id, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -238,7 +244,7 @@ public partial class RolesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task GrantDomainGroupAsync(string domainId, string groupId, string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.GrantDomainGroupAsync(domainId, groupId, id, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.GrantDomainGroupAsync(domainId, groupId, id, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -247,7 +253,7 @@ public partial class RolesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task CheckDomainGroupAsync(string domainId, string groupId, string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.CheckDomainGroupAsync(domainId, groupId, id, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.CheckDomainGroupAsync(domainId, groupId, id, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -256,7 +262,7 @@ public partial class RolesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task RevokeDomainGroupAsync(string domainId, string groupId, string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.RevokeDomainGroupAsync(domainId, groupId, id, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.RevokeDomainGroupAsync(domainId, groupId, id, cancellationToken)).ConfigureAwait(false);
     }
 
 }

@@ -12,8 +12,8 @@ namespace OpenStack.Identity.V3;
 /// </remarks>
 public partial class ServicesClient
 {
-    private readonly IServicesApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IServicesApi? _refitApi;
 
     /// <summary>
     /// Creates the client over an HttpClient whose BaseAddress is the service's versioned endpoint (ending in '/').
@@ -21,7 +21,6 @@ public partial class ServicesClient
     public ServicesClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IServicesApi>(http, global::OpenStack.Identity.V3.IdentityJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -30,13 +29,20 @@ public partial class ServicesClient
     protected ServicesClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IServicesApi Api => _api;
+    public virtual IServicesApi Api => RefitApi;
+
+    private IServicesApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IServicesApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IServicesApi>(_http, global::OpenStack.Identity.V3.IdentityServicesJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists Services. Pages are fetched lazily as the sequence is enumerated.
@@ -48,8 +54,8 @@ public partial class ServicesClient
         return global::OpenStack.Paging.Pageable.Create<ServiceEntry>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/services", global::OpenStack.Identity.V3.IdentityJsonContext.Default.ServiceEntryListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/services", global::OpenStack.Identity.V3.IdentityJsonContext.Default.ServiceEntryListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/services", global::OpenStack.Identity.V3.IdentityServicesJsonContext.Default.ServiceEntryListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/services", global::OpenStack.Identity.V3.IdentityServicesJsonContext.Default.ServiceEntryListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<ServiceEntry>(page.Items ?? global::System.Array.Empty<ServiceEntry>(), page.NextLink);
         }, cancellationToken);
     }
@@ -60,7 +66,7 @@ public partial class ServicesClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Identity.V3.IdentityJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Identity.V3.IdentityServicesJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -70,7 +76,7 @@ public partial class ServicesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<ServiceEntry> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "services/" + global::System.Uri.EscapeDataString(id), "/services/{id}", global::OpenStack.Identity.V3.IdentityJsonContext.Default.ServiceEntryEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "services/" + global::System.Uri.EscapeDataString(id), "/services/{id}", global::OpenStack.Identity.V3.IdentityServicesJsonContext.Default.ServiceEntryEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'service' key.", 200, null, null, null, null, null, null);
     }
 
@@ -81,7 +87,7 @@ public partial class ServicesClient
     public virtual async global::System.Threading.Tasks.Task<ServiceEntry> CreateAsync(ServiceEntryCreateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.CreateAsync(new ServiceEntryCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.CreateAsync(new ServiceEntryCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'service' key.", 200, null, null, null, null, null, null);
     }
 
@@ -92,7 +98,7 @@ public partial class ServicesClient
     public virtual async global::System.Threading.Tasks.Task<ServiceEntry> UpdateAsync(string id, ServiceEntryUpdateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.UpdateAsync(id, new ServiceEntryUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.UpdateAsync(id, new ServiceEntryUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'service' key.", 200, null, null, null, null, null, null);
     }
 
@@ -101,6 +107,6 @@ public partial class ServicesClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(id, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(id, cancellationToken));
 
 }

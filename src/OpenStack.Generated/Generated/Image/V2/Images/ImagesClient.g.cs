@@ -12,8 +12,8 @@ namespace OpenStack.Image.V2;
 /// </remarks>
 public partial class ImagesClient
 {
-    private readonly IImagesApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IImagesApi? _refitApi;
 
     /// <summary>
     /// Creates the client over an HttpClient whose BaseAddress is the service's versioned endpoint (ending in '/').
@@ -21,7 +21,6 @@ public partial class ImagesClient
     public ImagesClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IImagesApi>(http, global::OpenStack.Image.V2.ImageJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -30,13 +29,20 @@ public partial class ImagesClient
     protected ImagesClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IImagesApi Api => _api;
+    public virtual IImagesApi Api => RefitApi;
+
+    private IImagesApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IImagesApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IImagesApi>(_http, global::OpenStack.Image.V2.ImageImagesJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists images visible to the caller. Pages are fetched lazily as the sequence is enumerated.
@@ -48,8 +54,8 @@ public partial class ImagesClient
         return global::OpenStack.Paging.Pageable.Create<Image>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/images", global::OpenStack.Image.V2.ImageJsonContext.Default.ImageListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/images", global::OpenStack.Image.V2.ImageJsonContext.Default.ImageListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/images", global::OpenStack.Image.V2.ImageImagesJsonContext.Default.ImageListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/images", global::OpenStack.Image.V2.ImageImagesJsonContext.Default.ImageListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Image>(page.Items ?? global::System.Array.Empty<Image>(), page.NextLink);
         }, cancellationToken);
     }
@@ -60,7 +66,7 @@ public partial class ImagesClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Image.V2.ImageJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Image.V2.ImageImagesJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -70,7 +76,7 @@ public partial class ImagesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Image> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "images/" + global::System.Uri.EscapeDataString(id), "/images/{id}", global::OpenStack.Image.V2.ImageJsonContext.Default.Image, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "images/" + global::System.Uri.EscapeDataString(id), "/images/{id}", global::OpenStack.Image.V2.ImageImagesJsonContext.Default.Image, cancellationToken).ConfigureAwait(false);
         return response;
     }
 
@@ -81,7 +87,7 @@ public partial class ImagesClient
     public virtual async global::System.Threading.Tasks.Task<Image> CreateAsync(ImageCreateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.CreateAsync(options, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.CreateAsync(options, cancellationToken)).ConfigureAwait(false);
         return response;
     }
 
@@ -92,7 +98,7 @@ public partial class ImagesClient
     public virtual async global::System.Threading.Tasks.Task<Image> UpdateAsync(string id, ImageUpdateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.UpdateAsync(id, options.ToJsonPatch(), cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.UpdateAsync(id, options.ToJsonPatch(), cancellationToken)).ConfigureAwait(false);
         return response;
     }
 
@@ -101,7 +107,7 @@ public partial class ImagesClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(id, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(id, cancellationToken));
 
     /// <summary>
     /// Makes the image data unavailable to non-admins (admin only).
@@ -109,7 +115,7 @@ public partial class ImagesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task DeactivateAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.DeactivateAsync(id, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.DeactivateAsync(id, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -118,7 +124,7 @@ public partial class ImagesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task ReactivateAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.ReactivateAsync(id, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.ReactivateAsync(id, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -127,7 +133,7 @@ public partial class ImagesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task AddTagAsync(string id, string tag, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.AddTagAsync(id, tag, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.AddTagAsync(id, tag, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -136,7 +142,7 @@ public partial class ImagesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task RemoveTagAsync(string id, string tag, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.RemoveTagAsync(id, tag, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.RemoveTagAsync(id, tag, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -148,7 +154,7 @@ public partial class ImagesClient
         if (data is null) throw new global::System.ArgumentNullException(nameof(data));
         using var content = new global::System.Net.Http.StreamContent(new global::OpenStack.Streams.NonClosingStream(data));
         content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
-        await global::OpenStack.Http.RefitCall.Run(_api.UploadAsync(id, content, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.UploadAsync(id, content, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -157,7 +163,7 @@ public partial class ImagesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<ImageDownloadResponse> DownloadAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.DownloadAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.DownloadAsync(id, cancellationToken)).ConfigureAwait(false);
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         return new ImageDownloadResponse(new global::OpenStack.Http.StreamResponse(response, stream));
     }

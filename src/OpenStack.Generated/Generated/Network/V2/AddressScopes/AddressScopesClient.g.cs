@@ -12,8 +12,8 @@ namespace OpenStack.Network.V2;
 /// </remarks>
 public partial class AddressScopesClient
 {
-    private readonly IAddressScopesApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IAddressScopesApi? _refitApi;
 
     /// <summary>
     /// Creates the client over an HttpClient whose BaseAddress is the service's versioned endpoint (ending in '/').
@@ -21,7 +21,6 @@ public partial class AddressScopesClient
     public AddressScopesClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IAddressScopesApi>(http, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -30,13 +29,20 @@ public partial class AddressScopesClient
     protected AddressScopesClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IAddressScopesApi Api => _api;
+    public virtual IAddressScopesApi Api => RefitApi;
+
+    private IAddressScopesApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IAddressScopesApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IAddressScopesApi>(_http, global::OpenStack.Network.V2.NetworkAddressScopesJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists the address scopes the caller can see. Pages are fetched lazily as the sequence is enumerated.
@@ -48,8 +54,8 @@ public partial class AddressScopesClient
         return global::OpenStack.Paging.Pageable.Create<AddressScope>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/address-scopes", global::OpenStack.Network.V2.NetworkJsonContext.Default.AddressScopeListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/address-scopes", global::OpenStack.Network.V2.NetworkJsonContext.Default.AddressScopeListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/address-scopes", global::OpenStack.Network.V2.NetworkAddressScopesJsonContext.Default.AddressScopeListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/address-scopes", global::OpenStack.Network.V2.NetworkAddressScopesJsonContext.Default.AddressScopeListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<AddressScope>(page.Items ?? global::System.Array.Empty<AddressScope>(), page.NextLink);
         }, cancellationToken);
     }
@@ -60,7 +66,7 @@ public partial class AddressScopesClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Network.V2.NetworkAddressScopesJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -70,7 +76,7 @@ public partial class AddressScopesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<AddressScope> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "address-scopes/" + global::System.Uri.EscapeDataString(id), "/address-scopes/{id}", global::OpenStack.Network.V2.NetworkJsonContext.Default.AddressScopeEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "address-scopes/" + global::System.Uri.EscapeDataString(id), "/address-scopes/{id}", global::OpenStack.Network.V2.NetworkAddressScopesJsonContext.Default.AddressScopeEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'address_scope' key.", 200, null, null, null, null, null, null);
     }
 
@@ -81,7 +87,7 @@ public partial class AddressScopesClient
     public virtual async global::System.Threading.Tasks.Task<AddressScope> CreateAsync(AddressScopeCreateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.CreateAsync(new AddressScopeCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.CreateAsync(new AddressScopeCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'address_scope' key.", 200, null, null, null, null, null, null);
     }
 
@@ -92,7 +98,7 @@ public partial class AddressScopesClient
     public virtual async global::System.Threading.Tasks.Task<AddressScope> UpdateAsync(string id, AddressScopeUpdateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.UpdateAsync(id, new AddressScopeUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.UpdateAsync(id, new AddressScopeUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'address_scope' key.", 200, null, null, null, null, null, null);
     }
 
@@ -101,6 +107,6 @@ public partial class AddressScopesClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(id, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(id, cancellationToken));
 
 }

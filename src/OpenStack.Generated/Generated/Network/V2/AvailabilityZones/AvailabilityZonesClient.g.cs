@@ -12,8 +12,8 @@ namespace OpenStack.Network.V2;
 /// </remarks>
 public partial class AvailabilityZonesClient
 {
-    private readonly IAvailabilityZonesApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IAvailabilityZonesApi? _refitApi;
 
     /// <summary>
     /// Creates the client over an HttpClient whose BaseAddress is the service's versioned endpoint (ending in '/').
@@ -21,7 +21,6 @@ public partial class AvailabilityZonesClient
     public AvailabilityZonesClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IAvailabilityZonesApi>(http, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -30,13 +29,20 @@ public partial class AvailabilityZonesClient
     protected AvailabilityZonesClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IAvailabilityZonesApi Api => _api;
+    public virtual IAvailabilityZonesApi Api => RefitApi;
+
+    private IAvailabilityZonesApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IAvailabilityZonesApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IAvailabilityZonesApi>(_http, global::OpenStack.Network.V2.NetworkAvailabilityZonesJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists availability zones (one page); empty on a cloud without agents. Pages are fetched lazily as the sequence is enumerated.
@@ -46,7 +52,7 @@ public partial class AvailabilityZonesClient
         var path = "availability_zones";
         return global::OpenStack.Paging.Pageable.Create<AvailabilityZone>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/availability_zones", global::OpenStack.Network.V2.NetworkJsonContext.Default.AvailabilityZoneListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/availability_zones", global::OpenStack.Network.V2.NetworkAvailabilityZonesJsonContext.Default.AvailabilityZoneListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<AvailabilityZone>(page.Items ?? global::System.Array.Empty<AvailabilityZone>(), null);
         }, cancellationToken);
     }
@@ -57,7 +63,7 @@ public partial class AvailabilityZonesClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Network.V2.NetworkAvailabilityZonesJsonContextRefit.Settings);
         return query.Build();
     }
 

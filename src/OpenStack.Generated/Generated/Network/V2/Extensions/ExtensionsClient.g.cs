@@ -12,8 +12,8 @@ namespace OpenStack.Network.V2;
 /// </remarks>
 public partial class ExtensionsClient
 {
-    private readonly IExtensionsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IExtensionsApi? _refitApi;
 
     /// <summary>
     /// Creates the client over an HttpClient whose BaseAddress is the service's versioned endpoint (ending in '/').
@@ -21,7 +21,6 @@ public partial class ExtensionsClient
     public ExtensionsClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IExtensionsApi>(http, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -30,13 +29,20 @@ public partial class ExtensionsClient
     protected ExtensionsClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IExtensionsApi Api => _api;
+    public virtual IExtensionsApi Api => RefitApi;
+
+    private IExtensionsApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IExtensionsApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IExtensionsApi>(_http, global::OpenStack.Network.V2.NetworkExtensionsJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists every loaded extension (one page). Pages are fetched lazily as the sequence is enumerated.
@@ -46,7 +52,7 @@ public partial class ExtensionsClient
         var path = "extensions";
         return global::OpenStack.Paging.Pageable.Create<Extension>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/extensions", global::OpenStack.Network.V2.NetworkJsonContext.Default.ExtensionListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/extensions", global::OpenStack.Network.V2.NetworkExtensionsJsonContext.Default.ExtensionListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Extension>(page.Items ?? global::System.Array.Empty<Extension>(), null);
         }, cancellationToken);
     }
@@ -57,7 +63,7 @@ public partial class ExtensionsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Network.V2.NetworkExtensionsJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -67,7 +73,7 @@ public partial class ExtensionsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Extension> GetAsync(string alias, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "extensions/" + global::System.Uri.EscapeDataString(alias), "/extensions/{alias}", global::OpenStack.Network.V2.NetworkJsonContext.Default.ExtensionEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "extensions/" + global::System.Uri.EscapeDataString(alias), "/extensions/{alias}", global::OpenStack.Network.V2.NetworkExtensionsJsonContext.Default.ExtensionEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'extension' key.", 200, null, null, null, null, null, null);
     }
 

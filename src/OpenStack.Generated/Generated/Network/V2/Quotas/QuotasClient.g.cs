@@ -12,8 +12,8 @@ namespace OpenStack.Network.V2;
 /// </remarks>
 public partial class QuotasClient
 {
-    private readonly IQuotasApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IQuotasApi? _refitApi;
 
     /// <summary>
     /// Creates the client over an HttpClient whose BaseAddress is the service's versioned endpoint (ending in '/').
@@ -21,7 +21,6 @@ public partial class QuotasClient
     public QuotasClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IQuotasApi>(http, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -30,13 +29,20 @@ public partial class QuotasClient
     protected QuotasClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IQuotasApi Api => _api;
+    public virtual IQuotasApi Api => RefitApi;
+
+    private IQuotasApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IQuotasApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IQuotasApi>(_http, global::OpenStack.Network.V2.NetworkQuotasJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists the projects whose quotas differ from the defaults (admin; one page). Pages are fetched lazily as the sequence is enumerated.
@@ -46,7 +52,7 @@ public partial class QuotasClient
         var path = "quotas";
         return global::OpenStack.Paging.Pageable.Create<Quota>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/quotas", global::OpenStack.Network.V2.NetworkJsonContext.Default.QuotaListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/quotas", global::OpenStack.Network.V2.NetworkQuotasJsonContext.Default.QuotaListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Quota>(page.Items ?? global::System.Array.Empty<Quota>(), null);
         }, cancellationToken);
     }
@@ -57,7 +63,7 @@ public partial class QuotasClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Network.V2.NetworkQuotasJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -67,7 +73,7 @@ public partial class QuotasClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Quota> GetAsync(string projectId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "quotas/" + global::System.Uri.EscapeDataString(projectId), "/quotas/{project_id}", global::OpenStack.Network.V2.NetworkJsonContext.Default.QuotaEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "quotas/" + global::System.Uri.EscapeDataString(projectId), "/quotas/{project_id}", global::OpenStack.Network.V2.NetworkQuotasJsonContext.Default.QuotaEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'quota' key.", 200, null, null, null, null, null, null);
     }
 
@@ -78,7 +84,7 @@ public partial class QuotasClient
     public virtual async global::System.Threading.Tasks.Task<Quota> UpdateAsync(string projectId, QuotaUpdateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.UpdateAsync(projectId, new QuotaUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.UpdateAsync(projectId, new QuotaUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'quota' key.", 200, null, null, null, null, null, null);
     }
 
@@ -87,7 +93,7 @@ public partial class QuotasClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string projectId, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(projectId, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(projectId, cancellationToken));
 
     /// <summary>
     /// Gets the default quotas, as applied to the project.
@@ -95,7 +101,7 @@ public partial class QuotasClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Quota> GetDefaultsAsync(string projectId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetDefaultsAsync(projectId, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.GetDefaultsAsync(projectId, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'quota' key.", 200, null, null, null, null, null, null);
     }
 
@@ -105,7 +111,7 @@ public partial class QuotasClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, QuotaUsage>> GetDetailsAsync(string projectId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetDetailsAsync(projectId, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.GetDetailsAsync(projectId, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'quota' key.", 200, null, null, null, null, null, null);
     }
 

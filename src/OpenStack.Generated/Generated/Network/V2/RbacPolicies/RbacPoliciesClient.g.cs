@@ -12,8 +12,8 @@ namespace OpenStack.Network.V2;
 /// </remarks>
 public partial class RbacPoliciesClient
 {
-    private readonly IRbacPoliciesApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IRbacPoliciesApi? _refitApi;
 
     /// <summary>
     /// Creates the client over an HttpClient whose BaseAddress is the service's versioned endpoint (ending in '/').
@@ -21,7 +21,6 @@ public partial class RbacPoliciesClient
     public RbacPoliciesClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IRbacPoliciesApi>(http, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -30,13 +29,20 @@ public partial class RbacPoliciesClient
     protected RbacPoliciesClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IRbacPoliciesApi Api => _api;
+    public virtual IRbacPoliciesApi Api => RefitApi;
+
+    private IRbacPoliciesApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IRbacPoliciesApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IRbacPoliciesApi>(_http, global::OpenStack.Network.V2.NetworkRbacPoliciesJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists the RBAC policies the caller can see. Pages are fetched lazily as the sequence is enumerated.
@@ -48,8 +54,8 @@ public partial class RbacPoliciesClient
         return global::OpenStack.Paging.Pageable.Create<RbacPolicy>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/rbac-policies", global::OpenStack.Network.V2.NetworkJsonContext.Default.RbacPolicyListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/rbac-policies", global::OpenStack.Network.V2.NetworkJsonContext.Default.RbacPolicyListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/rbac-policies", global::OpenStack.Network.V2.NetworkRbacPoliciesJsonContext.Default.RbacPolicyListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/rbac-policies", global::OpenStack.Network.V2.NetworkRbacPoliciesJsonContext.Default.RbacPolicyListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<RbacPolicy>(page.Items ?? global::System.Array.Empty<RbacPolicy>(), page.NextLink);
         }, cancellationToken);
     }
@@ -60,7 +66,7 @@ public partial class RbacPoliciesClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Network.V2.NetworkRbacPoliciesJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -70,7 +76,7 @@ public partial class RbacPoliciesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<RbacPolicy> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "rbac-policies/" + global::System.Uri.EscapeDataString(id), "/rbac-policies/{id}", global::OpenStack.Network.V2.NetworkJsonContext.Default.RbacPolicyEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "rbac-policies/" + global::System.Uri.EscapeDataString(id), "/rbac-policies/{id}", global::OpenStack.Network.V2.NetworkRbacPoliciesJsonContext.Default.RbacPolicyEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'rbac_policy' key.", 200, null, null, null, null, null, null);
     }
 
@@ -81,7 +87,7 @@ public partial class RbacPoliciesClient
     public virtual async global::System.Threading.Tasks.Task<RbacPolicy> CreateAsync(RbacPolicyCreateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.CreateAsync(new RbacPolicyCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.CreateAsync(new RbacPolicyCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'rbac_policy' key.", 200, null, null, null, null, null, null);
     }
 
@@ -92,7 +98,7 @@ public partial class RbacPoliciesClient
     public virtual async global::System.Threading.Tasks.Task<RbacPolicy> UpdateAsync(string id, RbacPolicyUpdateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.UpdateAsync(id, new RbacPolicyUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.UpdateAsync(id, new RbacPolicyUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'rbac_policy' key.", 200, null, null, null, null, null, null);
     }
 
@@ -101,6 +107,6 @@ public partial class RbacPoliciesClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(id, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(id, cancellationToken));
 
 }

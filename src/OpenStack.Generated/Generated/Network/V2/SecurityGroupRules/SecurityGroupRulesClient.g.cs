@@ -12,8 +12,8 @@ namespace OpenStack.Network.V2;
 /// </remarks>
 public partial class SecurityGroupRulesClient
 {
-    private readonly ISecurityGroupRulesApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private ISecurityGroupRulesApi? _refitApi;
 
     /// <summary>
     /// Creates the client over an HttpClient whose BaseAddress is the service's versioned endpoint (ending in '/').
@@ -21,7 +21,6 @@ public partial class SecurityGroupRulesClient
     public SecurityGroupRulesClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<ISecurityGroupRulesApi>(http, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -30,13 +29,20 @@ public partial class SecurityGroupRulesClient
     protected SecurityGroupRulesClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual ISecurityGroupRulesApi Api => _api;
+    public virtual ISecurityGroupRulesApi Api => RefitApi;
+
+    private ISecurityGroupRulesApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private ISecurityGroupRulesApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<ISecurityGroupRulesApi>(_http, global::OpenStack.Network.V2.NetworkSecurityGroupRulesJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists the security group rules the caller can see. Pages are fetched lazily as the sequence is enumerated.
@@ -48,8 +54,8 @@ public partial class SecurityGroupRulesClient
         return global::OpenStack.Paging.Pageable.Create<SecurityGroupRule>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/security-group-rules", global::OpenStack.Network.V2.NetworkJsonContext.Default.SecurityGroupRuleListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/security-group-rules", global::OpenStack.Network.V2.NetworkJsonContext.Default.SecurityGroupRuleListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/security-group-rules", global::OpenStack.Network.V2.NetworkSecurityGroupRulesJsonContext.Default.SecurityGroupRuleListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/security-group-rules", global::OpenStack.Network.V2.NetworkSecurityGroupRulesJsonContext.Default.SecurityGroupRuleListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<SecurityGroupRule>(page.Items ?? global::System.Array.Empty<SecurityGroupRule>(), page.NextLink);
         }, cancellationToken);
     }
@@ -60,7 +66,7 @@ public partial class SecurityGroupRulesClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Network.V2.NetworkSecurityGroupRulesJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -70,7 +76,7 @@ public partial class SecurityGroupRulesClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<SecurityGroupRule> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "security-group-rules/" + global::System.Uri.EscapeDataString(id), "/security-group-rules/{id}", global::OpenStack.Network.V2.NetworkJsonContext.Default.SecurityGroupRuleEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "security-group-rules/" + global::System.Uri.EscapeDataString(id), "/security-group-rules/{id}", global::OpenStack.Network.V2.NetworkSecurityGroupRulesJsonContext.Default.SecurityGroupRuleEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'security_group_rule' key.", 200, null, null, null, null, null, null);
     }
 
@@ -81,7 +87,7 @@ public partial class SecurityGroupRulesClient
     public virtual async global::System.Threading.Tasks.Task<SecurityGroupRule> CreateAsync(SecurityGroupRuleCreateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.CreateAsync(new SecurityGroupRuleCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.CreateAsync(new SecurityGroupRuleCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'security_group_rule' key.", 200, null, null, null, null, null, null);
     }
 
@@ -90,6 +96,6 @@ public partial class SecurityGroupRulesClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(id, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(id, cancellationToken));
 
 }

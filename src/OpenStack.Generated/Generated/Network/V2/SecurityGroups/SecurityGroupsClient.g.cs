@@ -12,8 +12,8 @@ namespace OpenStack.Network.V2;
 /// </remarks>
 public partial class SecurityGroupsClient
 {
-    private readonly ISecurityGroupsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private ISecurityGroupsApi? _refitApi;
 
     /// <summary>
     /// Creates the client over an HttpClient whose BaseAddress is the service's versioned endpoint (ending in '/').
@@ -21,7 +21,6 @@ public partial class SecurityGroupsClient
     public SecurityGroupsClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<ISecurityGroupsApi>(http, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -30,13 +29,20 @@ public partial class SecurityGroupsClient
     protected SecurityGroupsClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual ISecurityGroupsApi Api => _api;
+    public virtual ISecurityGroupsApi Api => RefitApi;
+
+    private ISecurityGroupsApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private ISecurityGroupsApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<ISecurityGroupsApi>(_http, global::OpenStack.Network.V2.NetworkSecurityGroupsJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists the security groups the caller can see. Pages are fetched lazily as the sequence is enumerated.
@@ -48,8 +54,8 @@ public partial class SecurityGroupsClient
         return global::OpenStack.Paging.Pageable.Create<SecurityGroup>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/security-groups", global::OpenStack.Network.V2.NetworkJsonContext.Default.SecurityGroupListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/security-groups", global::OpenStack.Network.V2.NetworkJsonContext.Default.SecurityGroupListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/security-groups", global::OpenStack.Network.V2.NetworkSecurityGroupsJsonContext.Default.SecurityGroupListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/security-groups", global::OpenStack.Network.V2.NetworkSecurityGroupsJsonContext.Default.SecurityGroupListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<SecurityGroup>(page.Items ?? global::System.Array.Empty<SecurityGroup>(), page.NextLink);
         }, cancellationToken);
     }
@@ -60,7 +66,7 @@ public partial class SecurityGroupsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Network.V2.NetworkSecurityGroupsJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -70,7 +76,7 @@ public partial class SecurityGroupsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<SecurityGroup> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "security-groups/" + global::System.Uri.EscapeDataString(id), "/security-groups/{id}", global::OpenStack.Network.V2.NetworkJsonContext.Default.SecurityGroupEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "security-groups/" + global::System.Uri.EscapeDataString(id), "/security-groups/{id}", global::OpenStack.Network.V2.NetworkSecurityGroupsJsonContext.Default.SecurityGroupEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'security_group' key.", 200, null, null, null, null, null, null);
     }
 
@@ -81,7 +87,7 @@ public partial class SecurityGroupsClient
     public virtual async global::System.Threading.Tasks.Task<SecurityGroup> CreateAsync(SecurityGroupCreateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.CreateAsync(new SecurityGroupCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.CreateAsync(new SecurityGroupCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'security_group' key.", 200, null, null, null, null, null, null);
     }
 
@@ -92,7 +98,7 @@ public partial class SecurityGroupsClient
     public virtual async global::System.Threading.Tasks.Task<SecurityGroup> UpdateAsync(string id, SecurityGroupUpdateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.UpdateAsync(id, new SecurityGroupUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.UpdateAsync(id, new SecurityGroupUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'security_group' key.", 200, null, null, null, null, null, null);
     }
 
@@ -101,7 +107,7 @@ public partial class SecurityGroupsClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(id, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(id, cancellationToken));
 
     /// <summary>
     /// Lists the security group's tags.
@@ -109,7 +115,7 @@ public partial class SecurityGroupsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListTagsAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.ListTagsAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.ListTagsAsync(id, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'tags' key.", 200, null, null, null, null, null, null);
     }
 
@@ -120,7 +126,7 @@ public partial class SecurityGroupsClient
     public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ReplaceTagsAsync(string id, SecurityGroupReplaceTagsRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.ReplaceTagsAsync(id, request, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.ReplaceTagsAsync(id, request, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'tags' key.", 200, null, null, null, null, null, null);
     }
 
@@ -130,7 +136,7 @@ public partial class SecurityGroupsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task RemoveAllTagsAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.RemoveAllTagsAsync(id, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.RemoveAllTagsAsync(id, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -139,7 +145,7 @@ public partial class SecurityGroupsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task AddTagAsync(string id, string tag, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.AddTagAsync(id, tag, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.AddTagAsync(id, tag, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -148,7 +154,7 @@ public partial class SecurityGroupsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task CheckTagAsync(string id, string tag, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.CheckTagAsync(id, tag, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.CheckTagAsync(id, tag, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -157,7 +163,7 @@ public partial class SecurityGroupsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task RemoveTagAsync(string id, string tag, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.RemoveTagAsync(id, tag, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.RemoveTagAsync(id, tag, cancellationToken)).ConfigureAwait(false);
     }
 
 }

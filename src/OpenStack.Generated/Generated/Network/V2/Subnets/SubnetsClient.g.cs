@@ -12,8 +12,8 @@ namespace OpenStack.Network.V2;
 /// </remarks>
 public partial class SubnetsClient
 {
-    private readonly ISubnetsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private ISubnetsApi? _refitApi;
 
     /// <summary>
     /// Creates the client over an HttpClient whose BaseAddress is the service's versioned endpoint (ending in '/').
@@ -21,7 +21,6 @@ public partial class SubnetsClient
     public SubnetsClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<ISubnetsApi>(http, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -30,13 +29,20 @@ public partial class SubnetsClient
     protected SubnetsClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual ISubnetsApi Api => _api;
+    public virtual ISubnetsApi Api => RefitApi;
+
+    private ISubnetsApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private ISubnetsApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<ISubnetsApi>(_http, global::OpenStack.Network.V2.NetworkSubnetsJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists the subnets the caller can see. Pages are fetched lazily as the sequence is enumerated.
@@ -48,8 +54,8 @@ public partial class SubnetsClient
         return global::OpenStack.Paging.Pageable.Create<Subnet>(async (next, ct) =>
         {
             var page = next is null
-                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/subnets", global::OpenStack.Network.V2.NetworkJsonContext.Default.SubnetListPage, ct).ConfigureAwait(false)
-                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/subnets", global::OpenStack.Network.V2.NetworkJsonContext.Default.SubnetListPage, ct).ConfigureAwait(false);
+                ? await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/subnets", global::OpenStack.Network.V2.NetworkSubnetsJsonContext.Default.SubnetListPage, ct).ConfigureAwait(false)
+                : await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, global::OpenStack.Paging.PageLinks.Resolve(listUri, next), "/subnets", global::OpenStack.Network.V2.NetworkSubnetsJsonContext.Default.SubnetListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<Subnet>(page.Items ?? global::System.Array.Empty<Subnet>(), page.NextLink);
         }, cancellationToken);
     }
@@ -60,7 +66,7 @@ public partial class SubnetsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Network.V2.NetworkJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Network.V2.NetworkSubnetsJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -70,7 +76,7 @@ public partial class SubnetsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Subnet> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "subnets/" + global::System.Uri.EscapeDataString(id), "/subnets/{id}", global::OpenStack.Network.V2.NetworkJsonContext.Default.SubnetEnvelope, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "subnets/" + global::System.Uri.EscapeDataString(id), "/subnets/{id}", global::OpenStack.Network.V2.NetworkSubnetsJsonContext.Default.SubnetEnvelope, cancellationToken).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'subnet' key.", 200, null, null, null, null, null, null);
     }
 
@@ -81,7 +87,7 @@ public partial class SubnetsClient
     public virtual async global::System.Threading.Tasks.Task<Subnet> CreateAsync(SubnetCreateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.CreateAsync(new SubnetCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.CreateAsync(new SubnetCreateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'subnet' key.", 200, null, null, null, null, null, null);
     }
 
@@ -92,7 +98,7 @@ public partial class SubnetsClient
     public virtual async global::System.Threading.Tasks.Task<Subnet> UpdateAsync(string id, SubnetUpdateOptions options, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.UpdateAsync(id, new SubnetUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.UpdateAsync(id, new SubnetUpdateRequest { Item = options }, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'subnet' key.", 200, null, null, null, null, null, null);
     }
 
@@ -101,7 +107,7 @@ public partial class SubnetsClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(id, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(id, cancellationToken));
 
     /// <summary>
     /// Lists the subnet's tags.
@@ -109,7 +115,7 @@ public partial class SubnetsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListTagsAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.ListTagsAsync(id, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.ListTagsAsync(id, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'tags' key.", 200, null, null, null, null, null, null);
     }
 
@@ -120,7 +126,7 @@ public partial class SubnetsClient
     public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ReplaceTagsAsync(string id, SubnetReplaceTagsRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.ReplaceTagsAsync(id, request, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.ReplaceTagsAsync(id, request, cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'tags' key.", 200, null, null, null, null, null, null);
     }
 
@@ -130,7 +136,7 @@ public partial class SubnetsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task RemoveAllTagsAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.RemoveAllTagsAsync(id, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.RemoveAllTagsAsync(id, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -139,7 +145,7 @@ public partial class SubnetsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task AddTagAsync(string id, string tag, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.AddTagAsync(id, tag, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.AddTagAsync(id, tag, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -148,7 +154,7 @@ public partial class SubnetsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task CheckTagAsync(string id, string tag, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.CheckTagAsync(id, tag, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.CheckTagAsync(id, tag, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -157,7 +163,7 @@ public partial class SubnetsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task RemoveTagAsync(string id, string tag, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.RemoveTagAsync(id, tag, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.RemoveTagAsync(id, tag, cancellationToken)).ConfigureAwait(false);
     }
 
 }

@@ -12,8 +12,8 @@ namespace OpenStack.ObjectStore.V1;
 /// </remarks>
 public partial class ContainersClient
 {
-    private readonly IContainersApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IContainersApi? _refitApi;
 
     /// <summary>
     /// Creates the client over an HttpClient whose BaseAddress is the service's versioned endpoint (ending in '/').
@@ -21,7 +21,6 @@ public partial class ContainersClient
     public ContainersClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IContainersApi>(http, global::OpenStack.ObjectStore.V1.ObjectStoreJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -30,13 +29,20 @@ public partial class ContainersClient
     protected ContainersClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IContainersApi Api => _api;
+    public virtual IContainersApi Api => RefitApi;
+
+    private IContainersApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IContainersApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IContainersApi>(_http, global::OpenStack.ObjectStore.V1.ObjectStoreContainersJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists the account's containers, sorted by name. Pages are fetched lazily as the sequence is enumerated.
@@ -47,7 +53,7 @@ public partial class ContainersClient
         return global::OpenStack.Paging.Pageable.Create<Container>(async (next, ct) =>
         {
             var query = next is null ? options : (options ?? new ContainerListOptions()).WithMarker(next);
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonOrNullAsync(_http, ListUri(path, query), "/", global::OpenStack.ObjectStore.V1.ObjectStoreJsonContext.Default.ContainerListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonOrNullAsync(_http, ListUri(path, query), "/", global::OpenStack.ObjectStore.V1.ObjectStoreContainersJsonContext.Default.ContainerListPage, ct).ConfigureAwait(false);
             var items = page?.Items ?? global::System.Array.Empty<Container>();
             return new global::OpenStack.Paging.Page<Container>(items, items.Count == 0 ? null : items[items.Count - 1].Name);
         }, cancellationToken);
@@ -59,7 +65,7 @@ public partial class ContainersClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.ObjectStore.V1.ObjectStoreJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.ObjectStore.V1.ObjectStoreContainersJsonContextRefit.Settings);
         return query.Build();
     }
 

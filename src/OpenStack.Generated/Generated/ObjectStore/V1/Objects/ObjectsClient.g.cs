@@ -12,8 +12,8 @@ namespace OpenStack.ObjectStore.V1;
 /// </remarks>
 public partial class ObjectsClient
 {
-    private readonly IObjectsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IObjectsApi? _refitApi;
 
     /// <summary>
     /// Creates the client over an HttpClient whose BaseAddress is the service's versioned endpoint (ending in '/').
@@ -21,7 +21,6 @@ public partial class ObjectsClient
     public ObjectsClient(global::System.Net.Http.HttpClient http)
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
-        _api = global::Refit.RestService.ForGenerated<IObjectsApi>(http, global::OpenStack.ObjectStore.V1.ObjectStoreJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -30,13 +29,20 @@ public partial class ObjectsClient
     protected ObjectsClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IObjectsApi Api => _api;
+    public virtual IObjectsApi Api => RefitApi;
+
+    private IObjectsApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IObjectsApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IObjectsApi>(_http, global::OpenStack.ObjectStore.V1.ObjectStoreObjectsJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists the container's objects, sorted by name. Pages are fetched lazily as the sequence is enumerated.
@@ -48,7 +54,7 @@ public partial class ObjectsClient
         return global::OpenStack.Paging.Pageable.Create<StorageObject>(async (next, ct) =>
         {
             var query = next is null ? options : (options ?? new StorageObjectListOptions()).WithMarker(next);
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonOrNullAsync(_http, ListUri(path, query), "/{container}", global::OpenStack.ObjectStore.V1.ObjectStoreJsonContext.Default.StorageObjectListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonOrNullAsync(_http, ListUri(path, query), "/{container}", global::OpenStack.ObjectStore.V1.ObjectStoreObjectsJsonContext.Default.StorageObjectListPage, ct).ConfigureAwait(false);
             var items = page?.Items ?? global::System.Array.Empty<StorageObject>();
             return new global::OpenStack.Paging.Page<StorageObject>(items, items.Count == 0 ? null : items[items.Count - 1].Name ?? items[items.Count - 1].Subdir);
         }, cancellationToken);
@@ -60,7 +66,7 @@ public partial class ObjectsClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.ObjectStore.V1.ObjectStoreJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.ObjectStore.V1.ObjectStoreObjectsJsonContextRefit.Settings);
         return query.Build();
     }
 

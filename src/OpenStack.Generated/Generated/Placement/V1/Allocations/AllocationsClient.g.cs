@@ -12,8 +12,8 @@ namespace OpenStack.Placement.V1;
 /// </remarks>
 public partial class AllocationsClient
 {
-    private readonly IAllocationsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IAllocationsApi? _refitApi;
     private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;
 
     /// <summary>
@@ -25,7 +25,6 @@ public partial class AllocationsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IAllocationsApi>(http, global::OpenStack.Placement.V1.PlacementJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -34,13 +33,20 @@ public partial class AllocationsClient
     protected AllocationsClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IAllocationsApi Api => _api;
+    public virtual IAllocationsApi Api => RefitApi;
+
+    private IAllocationsApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IAllocationsApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IAllocationsApi>(_http, global::OpenStack.Placement.V1.PlacementAllocationsJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Reads the consumer's allocations (an empty map when it has none).
@@ -48,7 +54,7 @@ public partial class AllocationsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<Allocation> GetAsync(string consumerUuid, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "allocations/" + global::System.Uri.EscapeDataString(consumerUuid), "/allocations/{consumer_uuid}", global::OpenStack.Placement.V1.PlacementJsonContext.Default.Allocation, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "allocations/" + global::System.Uri.EscapeDataString(consumerUuid), "/allocations/{consumer_uuid}", global::OpenStack.Placement.V1.PlacementAllocationsJsonContext.Default.Allocation, cancellationToken).ConfigureAwait(false);
         return response;
     }
 
@@ -57,7 +63,7 @@ public partial class AllocationsClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string consumerUuid, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(consumerUuid, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(consumerUuid, cancellationToken));
 
     /// <summary>
     /// Replaces the consumer's allocations (204). An empty map removes them; 409 on a stale consumer_generation or too little capacity. Needs microversion 1.12 or later.
@@ -71,7 +77,7 @@ public partial class AllocationsClient
         {
             if (request.ConsumerType is not null) await _microversions.EnsureAsync("AllocationReplaceRequest.ConsumerType", "1.38", null, cancellationToken).ConfigureAwait(false);
         }
-        await global::OpenStack.Http.RefitCall.Run(_api.ReplaceAsync(consumerUuid, request, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.ReplaceAsync(consumerUuid, request, cancellationToken)).ConfigureAwait(false);
     }
 
 }

@@ -12,8 +12,8 @@ namespace OpenStack.Placement.V1;
 /// </remarks>
 public partial class ResourceProvidersClient
 {
-    private readonly IResourceProvidersApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private IResourceProvidersApi? _refitApi;
     private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;
 
     /// <summary>
@@ -25,7 +25,6 @@ public partial class ResourceProvidersClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<IResourceProvidersApi>(http, global::OpenStack.Placement.V1.PlacementJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -34,13 +33,20 @@ public partial class ResourceProvidersClient
     protected ResourceProvidersClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual IResourceProvidersApi Api => _api;
+    public virtual IResourceProvidersApi Api => RefitApi;
+
+    private IResourceProvidersApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private IResourceProvidersApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<IResourceProvidersApi>(_http, global::OpenStack.Placement.V1.PlacementResourceProvidersJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Lists ResourceProviders. Pages are fetched lazily as the sequence is enumerated.
@@ -50,7 +56,7 @@ public partial class ResourceProvidersClient
         var path = "resource_providers";
         return global::OpenStack.Paging.Pageable.Create<ResourceProvider>(async (next, ct) =>
         {
-            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/resource_providers", global::OpenStack.Placement.V1.PlacementJsonContext.Default.ResourceProviderListPage, ct).ConfigureAwait(false);
+            var page = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, ListUri(path, options), "/resource_providers", global::OpenStack.Placement.V1.PlacementResourceProvidersJsonContext.Default.ResourceProviderListPage, ct).ConfigureAwait(false);
             return new global::OpenStack.Paging.Page<ResourceProvider>(page.Items ?? global::System.Array.Empty<ResourceProvider>(), null);
         }, cancellationToken);
     }
@@ -61,7 +67,7 @@ public partial class ResourceProvidersClient
     {
         if (options is null) return path;
         var query = new global::Refit.GeneratedQueryStringBuilder(path);
-        ListQuery.Flatten(options, "", ref query, global::OpenStack.Placement.V1.PlacementJsonContextRefit.Settings);
+        ListQuery.Flatten(options, "", ref query, global::OpenStack.Placement.V1.PlacementResourceProvidersJsonContextRefit.Settings);
         return query.Build();
     }
 
@@ -71,7 +77,7 @@ public partial class ResourceProvidersClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<ResourceProvider> GetAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "resource_providers/" + global::System.Uri.EscapeDataString(uuid), "/resource_providers/{uuid}", global::OpenStack.Placement.V1.PlacementJsonContext.Default.ResourceProvider, cancellationToken).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.OpenStackHttp.GetJsonAsync(_http, "resource_providers/" + global::System.Uri.EscapeDataString(uuid), "/resource_providers/{uuid}", global::OpenStack.Placement.V1.PlacementResourceProvidersJsonContext.Default.ResourceProvider, cancellationToken).ConfigureAwait(false);
         return response;
     }
 
@@ -86,7 +92,7 @@ public partial class ResourceProvidersClient
         {
             if (options.ParentProviderUuid is not null) await _microversions.EnsureAsync("ResourceProviderCreateOptions.ParentProviderUuid", "1.14", null, cancellationToken).ConfigureAwait(false);
         }
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.CreateAsync(options, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.CreateAsync(options, cancellationToken)).ConfigureAwait(false);
         return response;
     }
 
@@ -101,7 +107,7 @@ public partial class ResourceProvidersClient
         {
             if (options.ParentProviderUuid is not null) await _microversions.EnsureAsync("ResourceProviderUpdateOptions.ParentProviderUuid", "1.14", null, cancellationToken).ConfigureAwait(false);
         }
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.UpdateAsync(uuid, options, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.UpdateAsync(uuid, options, cancellationToken)).ConfigureAwait(false);
         return response;
     }
 
@@ -110,7 +116,7 @@ public partial class ResourceProvidersClient
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(uuid, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(uuid, cancellationToken));
 
     /// <summary>
     /// Reads every inventory of the provider.
@@ -118,7 +124,7 @@ public partial class ResourceProvidersClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<ResourceProviderInventories> GetInventoriesAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetInventoriesAsync(uuid, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.GetInventoriesAsync(uuid, cancellationToken)).ConfigureAwait(false);
         return response;
     }
 
@@ -129,7 +135,7 @@ public partial class ResourceProvidersClient
     public virtual async global::System.Threading.Tasks.Task<ResourceProviderInventories> SetInventoriesAsync(string uuid, ResourceProviderSetInventoriesRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.SetInventoriesAsync(uuid, request, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.SetInventoriesAsync(uuid, request, cancellationToken)).ConfigureAwait(false);
         return response;
     }
 
@@ -140,7 +146,7 @@ public partial class ResourceProvidersClient
     public virtual async global::System.Threading.Tasks.Task DeleteInventoriesAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (_microversions is not null) await _microversions.EnsureAsync("ResourceProvidersClient.DeleteInventoriesAsync", "1.5", null, cancellationToken).ConfigureAwait(false);
-        await global::OpenStack.Http.RefitCall.Run(_api.DeleteInventoriesAsync(uuid, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteInventoriesAsync(uuid, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -149,7 +155,7 @@ public partial class ResourceProvidersClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<ResourceProviderInventory> GetInventoryAsync(string uuid, string resourceClass, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetInventoryAsync(uuid, resourceClass, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.GetInventoryAsync(uuid, resourceClass, cancellationToken)).ConfigureAwait(false);
         return response;
     }
 
@@ -160,7 +166,7 @@ public partial class ResourceProvidersClient
     public virtual async global::System.Threading.Tasks.Task<ResourceProviderInventory> SetInventoryAsync(string uuid, string resourceClass, ResourceProviderSetInventoryRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.SetInventoryAsync(uuid, resourceClass, request, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.SetInventoryAsync(uuid, resourceClass, request, cancellationToken)).ConfigureAwait(false);
         return response;
     }
 
@@ -170,7 +176,7 @@ public partial class ResourceProvidersClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task DeleteInventoryAsync(string uuid, string resourceClass, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.DeleteInventoryAsync(uuid, resourceClass, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteInventoryAsync(uuid, resourceClass, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -179,7 +185,7 @@ public partial class ResourceProvidersClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<ResourceProviderUsages> GetUsagesAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetUsagesAsync(uuid, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.GetUsagesAsync(uuid, cancellationToken)).ConfigureAwait(false);
         return response;
     }
 
@@ -189,7 +195,7 @@ public partial class ResourceProvidersClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<ResourceProviderTraits> GetTraitsAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetTraitsAsync(uuid, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.GetTraitsAsync(uuid, cancellationToken)).ConfigureAwait(false);
         return response;
     }
 
@@ -200,7 +206,7 @@ public partial class ResourceProvidersClient
     public virtual async global::System.Threading.Tasks.Task<ResourceProviderTraits> SetTraitsAsync(string uuid, ResourceProviderSetTraitsRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.SetTraitsAsync(uuid, request, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.SetTraitsAsync(uuid, request, cancellationToken)).ConfigureAwait(false);
         return response;
     }
 
@@ -210,7 +216,7 @@ public partial class ResourceProvidersClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task DeleteTraitsAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.DeleteTraitsAsync(uuid, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteTraitsAsync(uuid, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -219,7 +225,7 @@ public partial class ResourceProvidersClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<ResourceProviderAggregates> GetAggregatesAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAggregatesAsync(uuid, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.GetAggregatesAsync(uuid, cancellationToken)).ConfigureAwait(false);
         return response;
     }
 
@@ -231,7 +237,7 @@ public partial class ResourceProvidersClient
     {
         if (_microversions is not null) await _microversions.EnsureAsync("ResourceProvidersClient.SetAggregatesAsync", "1.19", null, cancellationToken).ConfigureAwait(false);
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.SetAggregatesAsync(uuid, request, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.SetAggregatesAsync(uuid, request, cancellationToken)).ConfigureAwait(false);
         return response;
     }
 
@@ -241,7 +247,7 @@ public partial class ResourceProvidersClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<ResourceProviderConsumerAllocations> GetAllocationsAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.GetAllocationsAsync(uuid, cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.GetAllocationsAsync(uuid, cancellationToken)).ConfigureAwait(false);
         return response;
     }
 

@@ -12,8 +12,8 @@ namespace OpenStack.Placement.V1;
 /// </remarks>
 public partial class TraitsClient
 {
-    private readonly ITraitsApi _api;
     private readonly global::System.Net.Http.HttpClient _http;
+    private ITraitsApi? _refitApi;
     private readonly global::OpenStack.Catalog.MicroversionNegotiator? _microversions;
 
     /// <summary>
@@ -25,7 +25,6 @@ public partial class TraitsClient
     {
         _http = http ?? throw new global::System.ArgumentNullException(nameof(http));
         _microversions = microversions;
-        _api = global::Refit.RestService.ForGenerated<ITraitsApi>(http, global::OpenStack.Placement.V1.PlacementJsonContextRefit.Settings);
     }
 
     /// <summary>
@@ -34,20 +33,27 @@ public partial class TraitsClient
     protected TraitsClient()
     {
         _http = null!;
-        _api = null!;
     }
 
     /// <summary>
     /// The raw Refit interface, for calls this client does not wrap.
     /// </summary>
-    public virtual ITraitsApi Api => _api;
+    public virtual ITraitsApi Api => RefitApi;
+
+    private ITraitsApi RefitApi => _refitApi ?? CreateRefitApi();
+
+    private ITraitsApi CreateRefitApi()
+    {
+        var api = global::Refit.RestService.ForGenerated<ITraitsApi>(_http, global::OpenStack.Placement.V1.PlacementTraitsJsonContextRefit.Settings);
+        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
+    }
 
     /// <summary>
     /// Deletes a custom trait; 400 for a standard trait, 409 while a provider has it.
     /// </summary>
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task DeleteAsync(string name, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::OpenStack.Http.RefitCall.Run(_api.DeleteAsync(name, cancellationToken));
+        => global::OpenStack.Http.RefitCall.Run(RefitApi.DeleteAsync(name, cancellationToken));
 
     /// <summary>
     /// Creates a custom trait (201), or does nothing when it exists (204).
@@ -55,7 +61,7 @@ public partial class TraitsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task CreateAsync(string name, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.CreateAsync(name, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.CreateAsync(name, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -64,7 +70,7 @@ public partial class TraitsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task CheckAsync(string name, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        await global::OpenStack.Http.RefitCall.Run(_api.CheckAsync(name, cancellationToken)).ConfigureAwait(false);
+        await global::OpenStack.Http.RefitCall.Run(RefitApi.CheckAsync(name, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -73,7 +79,7 @@ public partial class TraitsClient
     /// <exception cref="global::OpenStack.OpenStackException">The service answered with an error status.</exception>
     public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListAllAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var response = await global::OpenStack.Http.RefitCall.Run(_api.ListAllAsync(cancellationToken)).ConfigureAwait(false);
+        var response = await global::OpenStack.Http.RefitCall.Run(RefitApi.ListAllAsync(cancellationToken)).ConfigureAwait(false);
         return response.Item ?? throw new global::OpenStack.OpenStackException("The response has no 'traits' key.", 200, null, null, null, null, null, null);
     }
 
