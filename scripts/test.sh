@@ -21,10 +21,10 @@ set +e
 dotnet test OpenStack.sln -c Release --no-build -nologo 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 
-echo "== Native AOT sample (samples/AotImages): publish with trim/AOT warnings as errors, list images on the local cloud"
+echo "== Native AOT sample (samples/AotImages): publish with trim/AOT warnings as errors, create/rename/delete an image and list images on the local cloud"
 aot_out=$(mktemp -d)
 if dotnet publish samples/AotImages/AotImages.csproj -r linux-x64 -c Release -o "$aot_out" -nologo -v q -clp:NoSummary \
-   && "$aot_out/AotImages"; then
+   && "$aot_out/AotImages" --create-and-delete; then
   echo "AOT sample: ok"
 else
   echo "AOT sample: FAILED"
