@@ -79,6 +79,30 @@ public class OpenStackHttpTests
         Assert.Equal("http://127.0.0.1:8774/v2.1/servers/a%20b%2Fc", handler.Requests[^1].Uri.AbsoluteUri);
     }
 
+    // OpenStackHttp builds the absolute URI itself for a base address ending in '/': it must be the URI HttpClient
+    // would have made from the relative one, for every shape of path and query the generated clients send.
+    [Theory]
+    [InlineData("http://127.0.0.1:8774/v2.1/", "servers/427950e7-d04f-4c26-abe1-2fd5e1237198")]
+    [InlineData("http://127.0.0.1:8774/v2.1/", "servers/detail?limit=100&marker=a%3Ab&name=x%20y")]
+    [InlineData("http://127.0.0.1:8774/v2.1/", "servers/..")]
+    [InlineData("http://127.0.0.1:8774/v2.1/", "servers/%C3%BC%2F.")]
+    [InlineData("http://127.0.0.1:8774/v2.1/", "/servers")]
+    [InlineData("http://127.0.0.1:8774/v2.1/", "")]
+    [InlineData("https://[::1]:8080/v1/AUTH_p/", "c%3F/o%23?format=json")]
+    [InlineData("http://127.0.0.1:8774/v2.1", "servers")]
+    [InlineData("http://127.0.0.1:9292/?a=b", "v2/images")]
+    public async Task GetJsonAsync_sends_the_uri_HttpClient_would_make_from_the_relative_one(string baseAddress, string relative)
+    {
+        var handler = new FakeHttpHandler(_ => FakeHttpHandler.Json(HttpStatusCode.OK, """{"id":"s1","status":"ACTIVE"}"""));
+        using var http = new HttpClient(handler) { BaseAddress = new Uri(baseAddress) };
+
+        await OpenStackHttp.GetJsonAsync(http, relative, "/x", HttpTestJsonContext.Default.VersionDocument, CancellationToken.None);
+
+        Uri expected = new(new Uri(baseAddress), new Uri(relative, UriKind.Relative));
+        Assert.Equal(expected.AbsoluteUri, handler.Requests[^1].Uri.AbsoluteUri);
+        Assert.Equal(expected.PathAndQuery, handler.Requests[^1].Uri.PathAndQuery);
+    }
+
     [Fact]
     public async Task GetJsonAsync_names_the_absolute_uri_when_the_body_is_null()
     {
