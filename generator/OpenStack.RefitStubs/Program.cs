@@ -77,6 +77,14 @@ internal static partial class RefitStubs
     public static Result Generate(string library)
     {
         var problems = new List<string>();
+        // The stubs must come from the generator of the Refit version the library compiles against.
+        var wanted = RefitVersion().Match(File.ReadAllText(Path.Combine(library, "OpenStack.Generated.csproj"))).Groups[1].Value;
+        var used = Path.GetFileName(Path.TrimEndingDirectorySeparator(PackageDir()));
+        if (!string.Equals(wanted, used, StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"error: src/OpenStack.Generated references Refit {(wanted.Length == 0 ? "(version not found)" : wanted)} but generator/OpenStack.RefitStubs runs Refit {used}'s generator: give both projects the same version");
+            return new Result(new SortedDictionary<string, string>(StringComparer.Ordinal), problems);
+        }
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         var sources = new[] { "Generated", "Custom" }
             .SelectMany(dir => Directory.EnumerateFiles(Path.Combine(library, dir), "*.cs", SearchOption.AllDirectories))
@@ -117,6 +125,12 @@ internal static partial class RefitStubs
     [GeneratedRegex(@"^([ \t]*)\[System\.Diagnostics\.CodeAnalysis\.DynamicDependency\([^\]]*\]\r?\n", RegexOptions.Multiline)]
     private static partial Regex DynamicDependency();
 
+    [GeneratedRegex(@"<PackageReference\s+Include=""Refit""\s+Version=""([^""]+)""")]
+    private static partial Regex RefitVersion();
+
+    private static string PackageDir()
+        => typeof(RefitStubs).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RefitPackageDir").Value!;
+
     /// <summary>This process's framework assemblies, plus OpenStack.Core, Refit and the library's other dependencies, copied beside it.</summary>
     private static List<MetadataReference> References()
     {
@@ -133,8 +147,7 @@ internal static partial class RefitStubs
 
     private static ISourceGenerator[] RefitGenerators()
     {
-        var package = typeof(RefitStubs).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RefitPackageDir").Value!;
-        var dll = Directory.EnumerateFiles(Path.Combine(package, "analyzers"), "InterfaceStubGenerator*.dll", SearchOption.AllDirectories).Single();
+        var dll = Directory.EnumerateFiles(Path.Combine(PackageDir(), "analyzers"), "InterfaceStubGenerator*.dll", SearchOption.AllDirectories).Single();
         return Assembly.LoadFrom(dll).GetTypes()
             .Where(t => !t.IsAbstract && t.GetCustomAttribute<GeneratorAttribute>() is not null)
             .Select(t => Activator.CreateInstance(t) switch
