@@ -145,7 +145,8 @@ public static class Regeneration
     }
 
     /// <summary>Build properties (build_property.X) and, per reference spec, OpenStackSpecRole=reference.</summary>
-    private sealed class Options : AnalyzerConfigOptionsProvider
+    /// <remarks>Also what generator/OpenStack.RefitStubs gives Refit's generator (with no reference specs).</remarks>
+    public sealed class Options : AnalyzerConfigOptionsProvider
     {
         private static readonly Values None = new(new Dictionary<string, string>());
         private static readonly Values Reference = new(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.OpenStackSpecRole"] = "reference" });

@@ -1,15 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
+using OpenStack.Generator.Host;
 
 // OpenStack.RefitStubs [--repo DIR] [--check]
 //   Runs Refit's source generator over src/OpenStack.Generated (Generated/ and Custom/) as its build would, removes the
@@ -40,11 +38,7 @@ if (result.Problems.Count > 0)
     return 1;
 }
 
-var existing = Directory.Exists(outDir)
-    ? Directory.EnumerateFiles(outDir, "*.g.cs").Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal)
-    : new HashSet<string?>(StringComparer.Ordinal);
-var changes = result.Files.Where(f => !File.Exists(Path.Combine(outDir, f.Key)) || File.ReadAllText(Path.Combine(outDir, f.Key)) != f.Value)
-    .Select(f => f.Key).Concat(existing.Where(e => !result.Files.ContainsKey(e!)).Select(e => e + " (no longer generated)")).ToList();
+var changes = Regeneration.Compare(result.Files, outDir);
 if (check)
 {
     foreach (var c in changes) Console.Error.WriteLine("stale: RefitStubs/" + c);
@@ -53,12 +47,7 @@ if (check)
 }
 
 Directory.CreateDirectory(outDir);
-foreach (var stale in existing.Where(e => !result.Files.ContainsKey(e!))) File.Delete(Path.Combine(outDir, stale!));
-foreach (var (name, text) in result.Files)
-{
-    var path = Path.Combine(outDir, name);
-    if (!File.Exists(path) || File.ReadAllText(path) != text) File.WriteAllText(path, text, new UTF8Encoding(false));
-}
+Regeneration.Write(result.Files, outDir);
 Console.WriteLine($"{result.Files.Count} Refit stub files generated in {stopwatch.ElapsedMilliseconds} ms; {changes.Count} changed");
 return 0;
 
@@ -93,7 +82,7 @@ internal static partial class RefitStubs
         var compilation = CSharpCompilation.Create("OpenStack.Generated", sources, References(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-        var driver = CSharpGeneratorDriver.Create(RefitGenerators(), parseOptions: parse, optionsProvider: new Properties(BuildProperties));
+        var driver = CSharpGeneratorDriver.Create(RefitGenerators(), parseOptions: parse, optionsProvider: new Regeneration.Options(BuildProperties, Array.Empty<AdditionalText>()));
         var run = driver.RunGenerators(compilation).GetRunResult();
         foreach (var r in run.Results.Where(r => r.Exception is not null))
             problems.Add("error: Refit's generator failed: " + r.Exception!.GetType().Name + ": " + r.Exception.Message);
@@ -157,23 +146,5 @@ internal static partial class RefitStubs
                 _ => throw new InvalidOperationException(t + " is not a generator"),
             })
             .ToArray();
-    }
-
-    private sealed class Properties(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptionsProvider
-    {
-        private readonly Values _global = new(values);
-
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Values.None;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Values.None;
-
-        private sealed class Values(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public static readonly Values None = new(new Dictionary<string, string>());
-
-            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
-        }
     }
 }
