@@ -44,8 +44,7 @@ internal sealed partial class RetryHandler : DelegatingHandler
     // Built on the first outcome worth retrying, not with the handler: Polly validates its options through
     // DataAnnotations reflection, about 0.5 ms of a Native AOT program's start (docs/performance.md), and most
     // programs never retry. The options were already checked by OpenStackRetryOptions.Validate.
-    private ResiliencePipeline<HttpResponseMessage> Pipeline =>
-        _pipeline ?? Interlocked.CompareExchange(ref _pipeline, BuildPipeline(), null) ?? _pipeline;
+    private ResiliencePipeline<HttpResponseMessage> Pipeline => LazyInitializer.EnsureInitialized(ref _pipeline, BuildPipeline);
 
     private ResiliencePipeline<HttpResponseMessage> BuildPipeline()
     {
