@@ -95,7 +95,9 @@ internal static class RootEmitter
             w.Summary((s.Title ?? s.Type + " " + s.Version) + ".");
             w.Line("public virtual " + cls + " " + s.ClientProperty);
             var versions = s.Microversion is null ? "" : ", CreateMicroversionNegotiator(" + cls + ".Descriptor)";
-            w.Line("    => global::System.Threading.LazyInitializer.EnsureInitialized(ref " + field + ", () => new " + cls + "(CreateServiceHttpClient(" + cls + ".Descriptor)" + versions + "))!;");
+            // The field is read first: the factory lambda captures this, so reaching EnsureInitialized would allocate a
+            // delegate on every access (cloud.Compute.Servers.GetAsync in a loop), not only on the first.
+            w.Line("    => " + field + " ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref " + field + ", () => new " + cls + "(CreateServiceHttpClient(" + cls + ".Descriptor)" + versions + "))!;");
         }
         w.Close();
         return w.ToString();

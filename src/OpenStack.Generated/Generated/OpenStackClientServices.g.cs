@@ -15,7 +15,7 @@ public partial class OpenStackClient
     /// Block storage service (Cinder) v3.
     /// </summary>
     public virtual global::OpenStack.BlockStorage.V3.BlockStorageService BlockStorage
-        => global::System.Threading.LazyInitializer.EnsureInitialized(ref _blockStorage, () => new global::OpenStack.BlockStorage.V3.BlockStorageService(CreateServiceHttpClient(global::OpenStack.BlockStorage.V3.BlockStorageService.Descriptor), CreateMicroversionNegotiator(global::OpenStack.BlockStorage.V3.BlockStorageService.Descriptor)))!;
+        => _blockStorage ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _blockStorage, () => new global::OpenStack.BlockStorage.V3.BlockStorageService(CreateServiceHttpClient(global::OpenStack.BlockStorage.V3.BlockStorageService.Descriptor), CreateMicroversionNegotiator(global::OpenStack.BlockStorage.V3.BlockStorageService.Descriptor)))!;
 
     private global::OpenStack.Compute.V2.ComputeService? _compute;
 
@@ -23,7 +23,7 @@ public partial class OpenStackClient
     /// Compute service (Nova) v2.1.
     /// </summary>
     public virtual global::OpenStack.Compute.V2.ComputeService Compute
-        => global::System.Threading.LazyInitializer.EnsureInitialized(ref _compute, () => new global::OpenStack.Compute.V2.ComputeService(CreateServiceHttpClient(global::OpenStack.Compute.V2.ComputeService.Descriptor), CreateMicroversionNegotiator(global::OpenStack.Compute.V2.ComputeService.Descriptor)))!;
+        => _compute ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _compute, () => new global::OpenStack.Compute.V2.ComputeService(CreateServiceHttpClient(global::OpenStack.Compute.V2.ComputeService.Descriptor), CreateMicroversionNegotiator(global::OpenStack.Compute.V2.ComputeService.Descriptor)))!;
 
     private global::OpenStack.Identity.V3.IdentityService? _identity;
 
@@ -31,7 +31,7 @@ public partial class OpenStackClient
     /// Identity service (Keystone) v3.
     /// </summary>
     public virtual global::OpenStack.Identity.V3.IdentityService Identity
-        => global::System.Threading.LazyInitializer.EnsureInitialized(ref _identity, () => new global::OpenStack.Identity.V3.IdentityService(CreateServiceHttpClient(global::OpenStack.Identity.V3.IdentityService.Descriptor)))!;
+        => _identity ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _identity, () => new global::OpenStack.Identity.V3.IdentityService(CreateServiceHttpClient(global::OpenStack.Identity.V3.IdentityService.Descriptor)))!;
 
     private global::OpenStack.Image.V2.ImageService? _image;
 
@@ -39,7 +39,7 @@ public partial class OpenStackClient
     /// Image service (Glance) v2.
     /// </summary>
     public virtual global::OpenStack.Image.V2.ImageService Image
-        => global::System.Threading.LazyInitializer.EnsureInitialized(ref _image, () => new global::OpenStack.Image.V2.ImageService(CreateServiceHttpClient(global::OpenStack.Image.V2.ImageService.Descriptor)))!;
+        => _image ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _image, () => new global::OpenStack.Image.V2.ImageService(CreateServiceHttpClient(global::OpenStack.Image.V2.ImageService.Descriptor)))!;
 
     private global::OpenStack.Network.V2.NetworkService? _network;
 
@@ -47,7 +47,7 @@ public partial class OpenStackClient
     /// Networking service (Neutron) v2.0.
     /// </summary>
     public virtual global::OpenStack.Network.V2.NetworkService Network
-        => global::System.Threading.LazyInitializer.EnsureInitialized(ref _network, () => new global::OpenStack.Network.V2.NetworkService(CreateServiceHttpClient(global::OpenStack.Network.V2.NetworkService.Descriptor)))!;
+        => _network ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _network, () => new global::OpenStack.Network.V2.NetworkService(CreateServiceHttpClient(global::OpenStack.Network.V2.NetworkService.Descriptor)))!;
 
     private global::OpenStack.ObjectStore.V1.ObjectStoreService? _objectStore;
 
@@ -55,7 +55,7 @@ public partial class OpenStackClient
     /// Object storage service (Swift) v1.
     /// </summary>
     public virtual global::OpenStack.ObjectStore.V1.ObjectStoreService ObjectStore
-        => global::System.Threading.LazyInitializer.EnsureInitialized(ref _objectStore, () => new global::OpenStack.ObjectStore.V1.ObjectStoreService(CreateServiceHttpClient(global::OpenStack.ObjectStore.V1.ObjectStoreService.Descriptor)))!;
+        => _objectStore ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _objectStore, () => new global::OpenStack.ObjectStore.V1.ObjectStoreService(CreateServiceHttpClient(global::OpenStack.ObjectStore.V1.ObjectStoreService.Descriptor)))!;
 
     private global::OpenStack.Placement.V1.PlacementService? _placement;
 
@@ -63,5 +63,5 @@ public partial class OpenStackClient
     /// Placement service v1.
     /// </summary>
     public virtual global::OpenStack.Placement.V1.PlacementService Placement
-        => global::System.Threading.LazyInitializer.EnsureInitialized(ref _placement, () => new global::OpenStack.Placement.V1.PlacementService(CreateServiceHttpClient(global::OpenStack.Placement.V1.PlacementService.Descriptor), CreateMicroversionNegotiator(global::OpenStack.Placement.V1.PlacementService.Descriptor)))!;
+        => _placement ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _placement, () => new global::OpenStack.Placement.V1.PlacementService(CreateServiceHttpClient(global::OpenStack.Placement.V1.PlacementService.Descriptor), CreateMicroversionNegotiator(global::OpenStack.Placement.V1.PlacementService.Descriptor)))!;
 }

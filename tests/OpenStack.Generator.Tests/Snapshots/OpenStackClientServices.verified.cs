@@ -15,5 +15,5 @@ public partial class OpenStackClient
     /// Test service v1.
     /// </summary>
     public virtual global::OpenStack.Test.V1.TestService Test
-        => global::System.Threading.LazyInitializer.EnsureInitialized(ref _test, () => new global::OpenStack.Test.V1.TestService(CreateServiceHttpClient(global::OpenStack.Test.V1.TestService.Descriptor), CreateMicroversionNegotiator(global::OpenStack.Test.V1.TestService.Descriptor)))!;
+        => _test ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _test, () => new global::OpenStack.Test.V1.TestService(CreateServiceHttpClient(global::OpenStack.Test.V1.TestService.Descriptor), CreateMicroversionNegotiator(global::OpenStack.Test.V1.TestService.Descriptor)))!;
 }
