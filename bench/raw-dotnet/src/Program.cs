@@ -10,7 +10,7 @@ using System.Threading.Tasks;
 // The no-SDK .NET floor for the perf-anchors harness (`client WORKLOAD AUTH_URL`): what a program that talks to
 // Keystone and Nova with HttpClient and System.Text.Json alone costs, done the way raw-go does it (one shared client,
 // the token header set per request, the body decoded while it streams into a typed server with raw-go's fields).
-// W0, W1 and W4 only: they are where the SDK's per-request cost is compared. Other workloads exit 3.
+// W0 to W4; W5 exits 3. W2 and W3 also give the list-size (peak RSS) floor of .NET itself.
 namespace OpenStack.RawDotnet;
 
 internal static class Program
@@ -21,12 +21,14 @@ internal static class Program
         switch (workload)
         {
             case "version":
-                Console.WriteLine($"raw-dotnet: HttpClient + System.Text.Json (source-generated), {RuntimeInformation.FrameworkDescription} (Native AOT)");
+                Console.WriteLine($"raw-dotnet: HttpClient + System.Text.Json (source-generated), {RuntimeInformation.FrameworkDescription} ({(System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported ? "JIT, ReadyToRun" : "Native AOT")})");
                 return 0;
             case "W0":
                 Console.WriteLine(0);
                 return 0;
             case "W1":
+            case "W2":
+            case "W3":
             case "W4":
                 break;
             default:
@@ -34,7 +36,21 @@ internal static class Program
         }
 
         using var http = new HttpClient();
-        var (token, compute) = await AuthenticateAsync(http, args[1]).ConfigureAwait(false);
+        var (token, endpoint) = await AuthenticateAsync(http, args[1], workload == "W2" ? "image" : "compute").ConfigureAwait(false);
+        var page = Setting("BENCH_PAGE_SIZE", 100);
+        if (workload == "W2")
+        {
+            Console.WriteLine(await CountImagesAsync(http, endpoint, page, token).ConfigureAwait(false));
+            return 0;
+        }
+
+        if (workload == "W3")
+        {
+            Console.WriteLine(await CountServersAsync(http, endpoint, page, token).ConfigureAwait(false));
+            return 0;
+        }
+
+        var compute = endpoint;
         var id = Environment.GetEnvironmentVariable("BENCH_SERVER_ID") ?? "";
         var url = new Uri(compute + "/servers/" + id);
         var matched = 0;
@@ -75,7 +91,55 @@ internal static class Program
         return envelope?.Server?.Id;
     }
 
-    private static async Task<(string Token, string Compute)> AuthenticateAsync(HttpClient http, string authUrl)
+    // Glance's `next` is a path (/v2/images?...) under the endpoint, as raw-go follows it.
+    private static async Task<int> CountImagesAsync(HttpClient http, string image, int page, string token)
+    {
+        var count = 0;
+        string? next = image + "/v2/images?limit=" + page;
+        while (next is not null)
+        {
+            var p = await GetAsync(http, new Uri(next), token, RawListJson.Default.ImagePage).ConfigureAwait(false);
+            foreach (var i in p?.Images ?? [])
+            {
+                if (!string.IsNullOrEmpty(i.Id)) count++;
+            }
+
+            next = string.IsNullOrEmpty(p?.Next) ? null : image + p.Next;
+        }
+
+        return count;
+    }
+
+    private static async Task<int> CountServersAsync(HttpClient http, string compute, int page, string token)
+    {
+        var count = 0;
+        string? next = compute + "/servers/detail?limit=" + page;
+        while (next is not null)
+        {
+            var p = await GetAsync(http, new Uri(next), token, RawListJson.Default.ServerPage).ConfigureAwait(false);
+            foreach (var s in p?.Servers ?? [])
+            {
+                if (!string.IsNullOrEmpty(s.Id)) count++;
+            }
+
+            next = p?.Links?.LastOrDefault(l => l.Rel == "next")?.Href;
+        }
+
+        return count;
+    }
+
+    private static async Task<T?> GetAsync<T>(HttpClient http, Uri url, string token, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("X-Auth-Token", token);
+        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        await using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        return await JsonSerializer.DeserializeAsync(body, typeInfo).ConfigureAwait(false);
+    }
+
+    private static async Task<(string Token, string Endpoint)> AuthenticateAsync(HttpClient http, string authUrl, string serviceType)
     {
         static string Env(string name, string fallback) => Environment.GetEnvironmentVariable(name) ?? fallback;
         var region = Env("OS_REGION_NAME", "RegionOne");
@@ -101,7 +165,7 @@ internal static class Program
         using var doc = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync().ConfigureAwait(false)).ConfigureAwait(false);
         foreach (var service in doc.RootElement.GetProperty("token").GetProperty("catalog").EnumerateArray())
         {
-            if (service.GetProperty("type").GetString() != "compute") continue;
+            if (service.GetProperty("type").GetString() != serviceType) continue;
             foreach (var e in service.GetProperty("endpoints").EnumerateArray())
             {
                 var inRegion = (e.TryGetProperty("region", out var r) && r.GetString() == region)
@@ -110,7 +174,7 @@ internal static class Program
             }
         }
 
-        throw new InvalidDataException("no public compute endpoint in the catalog");
+        throw new InvalidDataException($"no public {serviceType} endpoint in the catalog");
     }
 
     private static int Setting(string name, int fallback)
