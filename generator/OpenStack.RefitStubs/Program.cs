@@ -78,7 +78,9 @@ internal static partial class RefitStubs
         var sources = new[] { "Generated", "Custom" }
             .SelectMany(dir => Directory.EnumerateFiles(Path.Combine(library, dir), "*.cs", SearchOption.AllDirectories))
             .OrderBy(p => p, StringComparer.Ordinal)
-            .Select(p => CSharpSyntaxTree.ParseText(File.ReadAllText(p), parse, Path.GetRelativePath(library, p)));
+            .AsParallel().AsOrdered() // about 450 files: 2.10 -> 1.92 s a run on two cores (median of 5, interleaved)
+            .Select(p => CSharpSyntaxTree.ParseText(File.ReadAllText(p), parse, Path.GetRelativePath(library, p)))
+            .ToArray();
         var compilation = CSharpCompilation.Create("OpenStack.Generated", sources, References(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
