@@ -61,6 +61,8 @@ public sealed class MicroversionNegotiator
     /// <exception cref="NotSupportedException">The service's range and the SDK's do not meet.</exception>
     public Task<Microversion?> GetAsync(CancellationToken cancellationToken = default)
     {
+        // Once negotiated, the answer never changes: every request of every worker gets it without the lock.
+        if (Volatile.Read(ref _negotiation) is { IsCompletedSuccessfully: true } negotiated) return negotiated;
         lock (_gate)
         {
             if (_negotiation is { IsFaulted: false, IsCanceled: false } existing) return WaitAsync(existing, cancellationToken);

@@ -26,6 +26,24 @@ public class ConnectionTokenTests
     }
 
     [Fact]
+    public async Task A_fresh_token_is_handed_out_as_the_same_completed_task_without_allocating()
+    {
+        var keystone = new FakeKeystone();
+        using OpenStackConnection connection = await keystone.ConnectAsync();
+        Task<AuthToken> first = connection.GetTokenAsync();
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            Assert.Same(first, connection.GetTokenAsync());
+        }
+
+        // Every request asks for the token: this path is taken once per request and per worker.
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(first.IsCompletedSuccessfully);
+    }
+
+    [Fact]
     public async Task The_token_is_replaced_once_it_is_within_the_refresh_skew()
     {
         var keystone = new FakeKeystone();
