@@ -80,16 +80,7 @@ internal static class Program
     }
 
     private static async Task<string?> GetServerIdAsync(HttpClient http, Uri url, string token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.TryAddWithoutValidation("X-Auth-Token", token);
-        request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
-        response.EnsureSuccessStatusCode();
-        await using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        var envelope = await JsonSerializer.DeserializeAsync(body, RawJson.Default.ServerEnvelope).ConfigureAwait(false);
-        return envelope?.Server?.Id;
-    }
+        => (await GetAsync(http, url, token, RawJson.Default.ServerEnvelope).ConfigureAwait(false))?.Server?.Id;
 
     // Glance's `next` is a path (/v2/images?...) under the endpoint, as raw-go follows it.
     private static async Task<int> CountImagesAsync(HttpClient http, string image, int page, string token)
@@ -128,6 +119,7 @@ internal static class Program
         return count;
     }
 
+    // One GET as raw-go does it: the token and Accept headers, the body decoded while it streams in.
     private static async Task<T?> GetAsync<T>(HttpClient http, Uri url, string token, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
