@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
@@ -83,37 +84,25 @@ internal static class Program
         => (await GetAsync(http, url, token, RawJson.Default.ServerEnvelope).ConfigureAwait(false))?.Server?.Id;
 
     // Glance's `next` is a path (/v2/images?...) under the endpoint, as raw-go follows it.
-    private static async Task<int> CountImagesAsync(HttpClient http, string image, int page, string token)
+    private static Task<int> CountImagesAsync(HttpClient http, string image, int page, string token)
+        => CountAsync(http, token, image + "/v2/images?limit=" + page, RawListJson.Default.ImagePage,
+            p => p.Images?.Select(i => i.Id), p => string.IsNullOrEmpty(p.Next) ? null : image + p.Next);
+
+    private static Task<int> CountServersAsync(HttpClient http, string compute, int page, string token)
+        => CountAsync(http, token, compute + "/servers/detail?limit=" + page, RawListJson.Default.ServerPage,
+            p => p.Servers?.Select(s => s.Id), p => p.Links?.LastOrDefault(l => l.Rel == "next")?.Href);
+
+    // Follows a listing page by page and counts the items that have an id.
+    private static async Task<int> CountAsync<TPage>(HttpClient http, string token, string first,
+        System.Text.Json.Serialization.Metadata.JsonTypeInfo<TPage> typeInfo, Func<TPage, IEnumerable<string?>?> ids, Func<TPage, string?> next)
+        where TPage : class
     {
         var count = 0;
-        string? next = image + "/v2/images?limit=" + page;
-        while (next is not null)
+        for (string? url = first; url is not null;)
         {
-            var p = await GetAsync(http, new Uri(next), token, RawListJson.Default.ImagePage).ConfigureAwait(false);
-            foreach (var i in p?.Images ?? [])
-            {
-                if (!string.IsNullOrEmpty(i.Id)) count++;
-            }
-
-            next = string.IsNullOrEmpty(p?.Next) ? null : image + p.Next;
-        }
-
-        return count;
-    }
-
-    private static async Task<int> CountServersAsync(HttpClient http, string compute, int page, string token)
-    {
-        var count = 0;
-        string? next = compute + "/servers/detail?limit=" + page;
-        while (next is not null)
-        {
-            var p = await GetAsync(http, new Uri(next), token, RawListJson.Default.ServerPage).ConfigureAwait(false);
-            foreach (var s in p?.Servers ?? [])
-            {
-                if (!string.IsNullOrEmpty(s.Id)) count++;
-            }
-
-            next = p?.Links?.LastOrDefault(l => l.Rel == "next")?.Href;
+            var p = await GetAsync(http, new Uri(url), token, typeInfo).ConfigureAwait(false);
+            count += ids(p!)?.Count(id => !string.IsNullOrEmpty(id)) ?? 0;
+            url = next(p!);
         }
 
         return count;
