@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -120,13 +119,10 @@ public partial class ServersClient
         if (id is null) throw new ArgumentNullException(nameof(id));
         if (networkLabel is null) throw new ArgumentNullException(nameof(networkLabel));
         var uri = new Uri(_http.BaseAddress!, "servers/" + Uri.EscapeDataString(id) + "/ips/" + Uri.EscapeDataString(networkLabel));
-        var byLabel = await Http.OpenStackHttp.GetJsonAsync(_http, uri, AddressesByLabel, cancellationToken).ConfigureAwait(false);
+        var byLabel = await Http.OpenStackHttp.GetJsonAsync(_http, uri, ComputeServersJsonContext.Default.IReadOnlyDictionaryStringIReadOnlyListServerAddress, cancellationToken).ConfigureAwait(false);
         if (byLabel.TryGetValue(networkLabel, out var addresses)) return addresses;
         throw new OpenStackException($"The response has no '{networkLabel}' key.", 200, null, null, null, null, null, null);
     }
-
-    private static JsonTypeInfo<IReadOnlyDictionary<string, IReadOnlyList<ServerAddress>>> AddressesByLabel
-        => (JsonTypeInfo<IReadOnlyDictionary<string, IReadOnlyList<ServerAddress>>>)ComputeServersJsonContext.Default.GetTypeInfo(typeof(IReadOnlyDictionary<string, IReadOnlyList<ServerAddress>>))!;
 }
 
 /// <summary>Values for <see cref="ServerCreateOptions.Networks"/>, which Nova takes as an array or (2.37 and later) a word.</summary>
