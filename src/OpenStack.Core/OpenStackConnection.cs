@@ -35,16 +35,12 @@ public sealed class OpenStackConnection : IDisposable
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _serviceTypes = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, MicroversionNegotiator> _microversions = new(StringComparer.Ordinal);
 
+    // The last token, kept for Token even after a service rejected it.
     private AuthToken? _token;
 
-    // _token as a completed task, made once per token, so the common path (a cached, fresh token)
-    // hands it out without allocating a Task per request.
-    private Task<AuthToken>? _tokenTask;
-    private bool _tokenInvalidated;
-
-    // The token and its task while neither invalidated nor replaced, read without the lock: every request of every
-    // worker asks for the token, and taking _gate each time showed in profiles of concurrent GETs. Written under
-    // _gate only, so it always agrees with _token and _tokenInvalidated.
+    // The token to use and the completed task made once for it, null when there is none or it was rejected. The
+    // common path (a cached, fresh token) hands the task out without allocating or taking _gate: every request of
+    // every worker asks for the token, and the lock showed in profiles of concurrent GETs. Written under _gate only.
     private volatile CurrentToken? _current;
     private Task<AuthToken>? _refresh;
     private int _disposed;
@@ -232,18 +228,18 @@ public sealed class OpenStackConnection : IDisposable
         Task<AuthToken> pending;
         lock (_gate)
         {
-            if (_token is not null && !_tokenInvalidated)
+            if (_current is { } held)
             {
-                if (IsFresh(_token))
+                if (IsFresh(held.Token))
                 {
-                    return _tokenTask!;
+                    return held.Task;
                 }
 
                 // Asking such a method early would burn a one-time passcode for nothing or return
                 // the same expiry again, so the token that still works is kept to its end.
-                if (!_authMethod.CanRefresh && _time.GetUtcNow() < _token.ExpiresAt)
+                if (!_authMethod.CanRefresh && _time.GetUtcNow() < held.Token.ExpiresAt)
                 {
-                    return _tokenTask!;
+                    return held.Task;
                 }
             }
 
@@ -274,9 +270,8 @@ public sealed class OpenStackConnection : IDisposable
         ArgumentNullException.ThrowIfNull(token);
         lock (_gate)
         {
-            if (ReferenceEquals(_token, token))
+            if (ReferenceEquals(_current?.Token, token))
             {
-                _tokenInvalidated = true;
                 _current = null;
             }
         }
@@ -331,10 +326,8 @@ public sealed class OpenStackConnection : IDisposable
             lock (_gate)
             {
                 _token = token;
-                _tokenTask = Task.FromResult(token);
-                _tokenInvalidated = false;
+                _current = new CurrentToken(token, Task.FromResult(token));
                 _refresh = null;
-                _current = new CurrentToken(token, _tokenTask);
             }
 
             completion.SetResult(token);
