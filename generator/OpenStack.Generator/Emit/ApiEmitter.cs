@@ -127,13 +127,10 @@ internal static class ApiEmitter
         w.Line();
         // Not made in the constructor: the service class creates all of its clients, and a client whose Refit methods
         // are never called must not reach its JSON context, or Native AOT keeps that context's metadata in the program.
-        w.Line("private " + api + " RefitApi => _refitApi ?? CreateRefitApi();");
+        // The field is read first, as for the service properties (RootEmitter), so the delegate is made only once.
+        w.Line("private " + api + " RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);");
         w.Line();
-        w.Line("private " + api + " CreateRefitApi()");
-        w.Line("{");
-        w.Line("    var api = " + Names.Refit + ".RestService.ForGenerated<" + api + ">(_http, " + ModelEmitter.Context(o, s, r) + "Refit.Settings);");
-        w.Line("    return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;");
-        w.Line("}");
+        w.Line("private " + api + " CreateRefitApi() => " + Names.Refit + ".RestService.ForGenerated<" + api + ">(_http, " + ModelEmitter.Context(o, s, r) + "Refit.Settings);");
         w.Line();
         var idParams = r.ItemParams.ToList();
         var idArgs = Args(idParams);

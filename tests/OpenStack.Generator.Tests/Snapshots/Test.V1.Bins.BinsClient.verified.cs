@@ -40,13 +40,9 @@ public partial class BinsClient
     /// </summary>
     public virtual IBinsApi Api => RefitApi;
 
-    private IBinsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IBinsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IBinsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IBinsApi>(_http, global::OpenStack.Test.V1.TestBinsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IBinsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IBinsApi>(_http, global::OpenStack.Test.V1.TestBinsJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists Bins. Pages are fetched lazily as the sequence is enumerated.

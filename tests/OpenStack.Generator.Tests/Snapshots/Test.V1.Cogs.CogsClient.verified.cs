@@ -40,13 +40,9 @@ public partial class CogsClient
     /// </summary>
     public virtual ICogsApi Api => RefitApi;
 
-    private ICogsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private ICogsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private ICogsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<ICogsApi>(_http, global::OpenStack.Test.V1.TestCogsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private ICogsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<ICogsApi>(_http, global::OpenStack.Test.V1.TestCogsJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists Cogs. Pages are fetched lazily as the sequence is enumerated.

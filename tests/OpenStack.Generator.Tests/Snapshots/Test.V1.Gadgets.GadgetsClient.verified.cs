@@ -40,13 +40,9 @@ public partial class GadgetsClient
     /// </summary>
     public virtual IGadgetsApi Api => RefitApi;
 
-    private IGadgetsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IGadgetsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IGadgetsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IGadgetsApi>(_http, global::OpenStack.Test.V1.TestGadgetsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IGadgetsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IGadgetsApi>(_http, global::OpenStack.Test.V1.TestGadgetsJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists Gadgets. Pages are fetched lazily as the sequence is enumerated.

@@ -40,13 +40,9 @@ public partial class PartsClient
     /// </summary>
     public virtual IPartsApi Api => RefitApi;
 
-    private IPartsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IPartsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IPartsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IPartsApi>(_http, global::OpenStack.Test.V1.TestPartsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IPartsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IPartsApi>(_http, global::OpenStack.Test.V1.TestPartsJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists Parts. Pages are fetched lazily as the sequence is enumerated.

@@ -40,13 +40,9 @@ public partial class SprocketsClient
     /// </summary>
     public virtual ISprocketsApi Api => RefitApi;
 
-    private ISprocketsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private ISprocketsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private ISprocketsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<ISprocketsApi>(_http, global::OpenStack.Test.V1.TestSprocketsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private ISprocketsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<ISprocketsApi>(_http, global::OpenStack.Test.V1.TestSprocketsJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists Sprockets. Pages are fetched lazily as the sequence is enumerated.

@@ -40,13 +40,9 @@ public partial class WidgetsClient
     /// </summary>
     public virtual IWidgetsApi Api => RefitApi;
 
-    private IWidgetsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IWidgetsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IWidgetsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IWidgetsApi>(_http, global::OpenStack.Test.V1.TestWidgetsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IWidgetsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IWidgetsApi>(_http, global::OpenStack.Test.V1.TestWidgetsJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists widgets. Pages are fetched lazily as the sequence is enumerated.

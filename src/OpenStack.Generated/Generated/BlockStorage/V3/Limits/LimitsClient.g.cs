@@ -40,13 +40,9 @@ public partial class LimitsClient
     /// </summary>
     public virtual ILimitsApi Api => RefitApi;
 
-    private ILimitsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private ILimitsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private ILimitsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<ILimitsApi>(_http, global::OpenStack.BlockStorage.V3.BlockStorageLimitsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private ILimitsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<ILimitsApi>(_http, global::OpenStack.BlockStorage.V3.BlockStorageLimitsJsonContextRefit.Settings);
 
     /// <summary>
     /// Gets the current project's limits.

@@ -40,13 +40,9 @@ public partial class QuotaSetsClient
     /// </summary>
     public virtual IQuotaSetsApi Api => RefitApi;
 
-    private IQuotaSetsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IQuotaSetsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IQuotaSetsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IQuotaSetsApi>(_http, global::OpenStack.BlockStorage.V3.BlockStorageQuotaSetsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IQuotaSetsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IQuotaSetsApi>(_http, global::OpenStack.BlockStorage.V3.BlockStorageQuotaSetsJsonContextRefit.Settings);
 
     /// <summary>
     /// Gets a project's quotas (id: the project id).

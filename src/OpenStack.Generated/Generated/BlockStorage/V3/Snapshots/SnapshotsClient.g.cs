@@ -40,13 +40,9 @@ public partial class SnapshotsClient
     /// </summary>
     public virtual ISnapshotsApi Api => RefitApi;
 
-    private ISnapshotsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private ISnapshotsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private ISnapshotsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<ISnapshotsApi>(_http, global::OpenStack.BlockStorage.V3.BlockStorageSnapshotsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private ISnapshotsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<ISnapshotsApi>(_http, global::OpenStack.BlockStorage.V3.BlockStorageSnapshotsJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists snapshots with details (snapshots/detail). Pages are fetched lazily as the sequence is enumerated.

@@ -40,13 +40,9 @@ public partial class VolumeTypesClient
     /// </summary>
     public virtual IVolumeTypesApi Api => RefitApi;
 
-    private IVolumeTypesApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IVolumeTypesApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IVolumeTypesApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IVolumeTypesApi>(_http, global::OpenStack.BlockStorage.V3.BlockStorageVolumeTypesJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IVolumeTypesApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IVolumeTypesApi>(_http, global::OpenStack.BlockStorage.V3.BlockStorageVolumeTypesJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists VolumeTypes. Pages are fetched lazily as the sequence is enumerated.

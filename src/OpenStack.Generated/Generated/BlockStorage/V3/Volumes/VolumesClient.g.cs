@@ -40,13 +40,9 @@ public partial class VolumesClient
     /// </summary>
     public virtual IVolumesApi Api => RefitApi;
 
-    private IVolumesApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IVolumesApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IVolumesApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IVolumesApi>(_http, global::OpenStack.BlockStorage.V3.BlockStorageVolumesJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IVolumesApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IVolumesApi>(_http, global::OpenStack.BlockStorage.V3.BlockStorageVolumesJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists volumes with details (volumes/detail). Pages are fetched lazily as the sequence is enumerated.

@@ -40,13 +40,9 @@ public partial class AvailabilityZonesClient
     /// </summary>
     public virtual IAvailabilityZonesApi Api => RefitApi;
 
-    private IAvailabilityZonesApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IAvailabilityZonesApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IAvailabilityZonesApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IAvailabilityZonesApi>(_http, global::OpenStack.Compute.V2.ComputeAvailabilityZonesJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IAvailabilityZonesApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IAvailabilityZonesApi>(_http, global::OpenStack.Compute.V2.ComputeAvailabilityZonesJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists zones with their hosts and services (os-availability-zone/detail; admin). Pages are fetched lazily as the sequence is enumerated.

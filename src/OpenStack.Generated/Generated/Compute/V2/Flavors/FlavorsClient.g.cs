@@ -40,13 +40,9 @@ public partial class FlavorsClient
     /// </summary>
     public virtual IFlavorsApi Api => RefitApi;
 
-    private IFlavorsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IFlavorsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IFlavorsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IFlavorsApi>(_http, global::OpenStack.Compute.V2.ComputeFlavorsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IFlavorsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IFlavorsApi>(_http, global::OpenStack.Compute.V2.ComputeFlavorsJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists flavors with details (flavors/detail). Pages are fetched lazily as the sequence is enumerated.

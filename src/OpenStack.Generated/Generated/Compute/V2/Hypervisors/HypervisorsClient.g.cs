@@ -40,13 +40,9 @@ public partial class HypervisorsClient
     /// </summary>
     public virtual IHypervisorsApi Api => RefitApi;
 
-    private IHypervisorsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IHypervisorsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IHypervisorsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IHypervisorsApi>(_http, global::OpenStack.Compute.V2.ComputeHypervisorsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IHypervisorsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IHypervisorsApi>(_http, global::OpenStack.Compute.V2.ComputeHypervisorsJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists hypervisors with details (os-hypervisors/detail). Pages are fetched lazily as the sequence is enumerated.

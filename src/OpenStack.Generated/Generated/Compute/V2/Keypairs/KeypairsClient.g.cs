@@ -40,13 +40,9 @@ public partial class KeypairsClient
     /// </summary>
     public virtual IKeypairsApi Api => RefitApi;
 
-    private IKeypairsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IKeypairsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IKeypairsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IKeypairsApi>(_http, global::OpenStack.Compute.V2.ComputeKeypairsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IKeypairsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IKeypairsApi>(_http, global::OpenStack.Compute.V2.ComputeKeypairsJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists Keypairs. Pages are fetched lazily as the sequence is enumerated.

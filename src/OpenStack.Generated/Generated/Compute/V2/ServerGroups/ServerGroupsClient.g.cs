@@ -40,13 +40,9 @@ public partial class ServerGroupsClient
     /// </summary>
     public virtual IServerGroupsApi Api => RefitApi;
 
-    private IServerGroupsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IServerGroupsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IServerGroupsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IServerGroupsApi>(_http, global::OpenStack.Compute.V2.ComputeServerGroupsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IServerGroupsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IServerGroupsApi>(_http, global::OpenStack.Compute.V2.ComputeServerGroupsJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists ServerGroups. Pages are fetched lazily as the sequence is enumerated.

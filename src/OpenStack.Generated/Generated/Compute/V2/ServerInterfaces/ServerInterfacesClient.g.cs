@@ -40,13 +40,9 @@ public partial class ServerInterfacesClient
     /// </summary>
     public virtual IServerInterfacesApi Api => RefitApi;
 
-    private IServerInterfacesApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IServerInterfacesApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IServerInterfacesApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IServerInterfacesApi>(_http, global::OpenStack.Compute.V2.ComputeServerInterfacesJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IServerInterfacesApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IServerInterfacesApi>(_http, global::OpenStack.Compute.V2.ComputeServerInterfacesJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists ServerInterfaces. Pages are fetched lazily as the sequence is enumerated.

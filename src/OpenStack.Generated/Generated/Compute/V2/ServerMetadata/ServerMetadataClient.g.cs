@@ -40,13 +40,9 @@ public partial class ServerMetadataClient
     /// </summary>
     public virtual IServerMetadataApi Api => RefitApi;
 
-    private IServerMetadataApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IServerMetadataApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IServerMetadataApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IServerMetadataApi>(_http, global::OpenStack.Compute.V2.ComputeServerMetadataJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IServerMetadataApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IServerMetadataApi>(_http, global::OpenStack.Compute.V2.ComputeServerMetadataJsonContextRefit.Settings);
 
     /// <summary>
     /// Returns all of the server's metadata.

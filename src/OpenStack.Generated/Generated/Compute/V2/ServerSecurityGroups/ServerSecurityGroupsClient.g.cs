@@ -40,13 +40,9 @@ public partial class ServerSecurityGroupsClient
     /// </summary>
     public virtual IServerSecurityGroupsApi Api => RefitApi;
 
-    private IServerSecurityGroupsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IServerSecurityGroupsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IServerSecurityGroupsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IServerSecurityGroupsApi>(_http, global::OpenStack.Compute.V2.ComputeServerSecurityGroupsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IServerSecurityGroupsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IServerSecurityGroupsApi>(_http, global::OpenStack.Compute.V2.ComputeServerSecurityGroupsJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists ServerSecurityGroups. Pages are fetched lazily as the sequence is enumerated.

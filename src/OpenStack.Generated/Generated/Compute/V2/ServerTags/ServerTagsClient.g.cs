@@ -40,13 +40,9 @@ public partial class ServerTagsClient
     /// </summary>
     public virtual IServerTagsApi Api => RefitApi;
 
-    private IServerTagsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IServerTagsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IServerTagsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IServerTagsApi>(_http, global::OpenStack.Compute.V2.ComputeServerTagsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IServerTagsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IServerTagsApi>(_http, global::OpenStack.Compute.V2.ComputeServerTagsJsonContextRefit.Settings);
 
     /// <summary>
     /// Returns the server's tags. Needs microversion 2.26 or later.

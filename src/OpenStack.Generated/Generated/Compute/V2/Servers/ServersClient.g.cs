@@ -40,13 +40,9 @@ public partial class ServersClient
     /// </summary>
     public virtual IServersApi Api => RefitApi;
 
-    private IServersApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IServersApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IServersApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IServersApi>(_http, global::OpenStack.Compute.V2.ComputeServersJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IServersApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IServersApi>(_http, global::OpenStack.Compute.V2.ComputeServersJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists servers with details (servers/detail). Pages are fetched lazily as the sequence is enumerated.

@@ -40,13 +40,9 @@ public partial class ServicesClient
     /// </summary>
     public virtual IServicesApi Api => RefitApi;
 
-    private IServicesApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IServicesApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IServicesApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IServicesApi>(_http, global::OpenStack.Compute.V2.ComputeServicesJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IServicesApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IServicesApi>(_http, global::OpenStack.Compute.V2.ComputeServicesJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists Services. Pages are fetched lazily as the sequence is enumerated.

@@ -40,13 +40,9 @@ public partial class VolumeAttachmentsClient
     /// </summary>
     public virtual IVolumeAttachmentsApi Api => RefitApi;
 
-    private IVolumeAttachmentsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IVolumeAttachmentsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IVolumeAttachmentsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IVolumeAttachmentsApi>(_http, global::OpenStack.Compute.V2.ComputeVolumeAttachmentsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IVolumeAttachmentsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IVolumeAttachmentsApi>(_http, global::OpenStack.Compute.V2.ComputeVolumeAttachmentsJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists VolumeAttachments. Pages are fetched lazily as the sequence is enumerated.

@@ -36,13 +36,9 @@ public partial class ApplicationCredentialsClient
     /// </summary>
     public virtual IApplicationCredentialsApi Api => RefitApi;
 
-    private IApplicationCredentialsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IApplicationCredentialsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IApplicationCredentialsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IApplicationCredentialsApi>(_http, global::OpenStack.Identity.V3.IdentityApplicationCredentialsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IApplicationCredentialsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IApplicationCredentialsApi>(_http, global::OpenStack.Identity.V3.IdentityApplicationCredentialsJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists ApplicationCredentials. Pages are fetched lazily as the sequence is enumerated.

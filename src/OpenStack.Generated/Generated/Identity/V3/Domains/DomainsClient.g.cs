@@ -36,13 +36,9 @@ public partial class DomainsClient
     /// </summary>
     public virtual IDomainsApi Api => RefitApi;
 
-    private IDomainsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IDomainsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IDomainsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IDomainsApi>(_http, global::OpenStack.Identity.V3.IdentityDomainsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IDomainsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IDomainsApi>(_http, global::OpenStack.Identity.V3.IdentityDomainsJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists Domains. Pages are fetched lazily as the sequence is enumerated.

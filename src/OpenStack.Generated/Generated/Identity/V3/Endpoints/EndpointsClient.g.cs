@@ -36,13 +36,9 @@ public partial class EndpointsClient
     /// </summary>
     public virtual IEndpointsApi Api => RefitApi;
 
-    private IEndpointsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IEndpointsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IEndpointsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IEndpointsApi>(_http, global::OpenStack.Identity.V3.IdentityEndpointsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IEndpointsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IEndpointsApi>(_http, global::OpenStack.Identity.V3.IdentityEndpointsJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists Endpoints. Pages are fetched lazily as the sequence is enumerated.

@@ -36,13 +36,9 @@ public partial class GroupsClient
     /// </summary>
     public virtual IGroupsApi Api => RefitApi;
 
-    private IGroupsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IGroupsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IGroupsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IGroupsApi>(_http, global::OpenStack.Identity.V3.IdentityGroupsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IGroupsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IGroupsApi>(_http, global::OpenStack.Identity.V3.IdentityGroupsJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists Groups. Pages are fetched lazily as the sequence is enumerated.

@@ -36,13 +36,9 @@ public partial class ProjectsClient
     /// </summary>
     public virtual IProjectsApi Api => RefitApi;
 
-    private IProjectsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IProjectsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IProjectsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IProjectsApi>(_http, global::OpenStack.Identity.V3.IdentityProjectsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IProjectsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IProjectsApi>(_http, global::OpenStack.Identity.V3.IdentityProjectsJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists Projects. Pages are fetched lazily as the sequence is enumerated.

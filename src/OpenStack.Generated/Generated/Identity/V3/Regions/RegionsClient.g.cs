@@ -36,13 +36,9 @@ public partial class RegionsClient
     /// </summary>
     public virtual IRegionsApi Api => RefitApi;
 
-    private IRegionsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IRegionsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IRegionsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IRegionsApi>(_http, global::OpenStack.Identity.V3.IdentityRegionsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IRegionsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IRegionsApi>(_http, global::OpenStack.Identity.V3.IdentityRegionsJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists Regions. Pages are fetched lazily as the sequence is enumerated.

@@ -36,13 +36,9 @@ public partial class RoleAssignmentsClient
     /// </summary>
     public virtual IRoleAssignmentsApi Api => RefitApi;
 
-    private IRoleAssignmentsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IRoleAssignmentsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IRoleAssignmentsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IRoleAssignmentsApi>(_http, global::OpenStack.Identity.V3.IdentityRoleAssignmentsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IRoleAssignmentsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IRoleAssignmentsApi>(_http, global::OpenStack.Identity.V3.IdentityRoleAssignmentsJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists RoleAssignments. Pages are fetched lazily as the sequence is enumerated.

@@ -36,13 +36,9 @@ public partial class RolesClient
     /// </summary>
     public virtual IRolesApi Api => RefitApi;
 
-    private IRolesApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IRolesApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IRolesApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IRolesApi>(_http, global::OpenStack.Identity.V3.IdentityRolesJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IRolesApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IRolesApi>(_http, global::OpenStack.Identity.V3.IdentityRolesJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists Roles. Pages are fetched lazily as the sequence is enumerated.

@@ -36,13 +36,9 @@ public partial class UsersClient
     /// </summary>
     public virtual IUsersApi Api => RefitApi;
 
-    private IUsersApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IUsersApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IUsersApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IUsersApi>(_http, global::OpenStack.Identity.V3.IdentityUsersJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IUsersApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IUsersApi>(_http, global::OpenStack.Identity.V3.IdentityUsersJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists Users. Pages are fetched lazily as the sequence is enumerated.

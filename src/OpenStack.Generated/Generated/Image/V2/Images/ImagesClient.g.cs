@@ -36,13 +36,9 @@ public partial class ImagesClient
     /// </summary>
     public virtual IImagesApi Api => RefitApi;
 
-    private IImagesApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IImagesApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IImagesApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IImagesApi>(_http, global::OpenStack.Image.V2.ImageImagesJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IImagesApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IImagesApi>(_http, global::OpenStack.Image.V2.ImageImagesJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists images visible to the caller. Pages are fetched lazily as the sequence is enumerated.

@@ -36,13 +36,9 @@ public partial class AddressScopesClient
     /// </summary>
     public virtual IAddressScopesApi Api => RefitApi;
 
-    private IAddressScopesApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IAddressScopesApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IAddressScopesApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IAddressScopesApi>(_http, global::OpenStack.Network.V2.NetworkAddressScopesJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IAddressScopesApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IAddressScopesApi>(_http, global::OpenStack.Network.V2.NetworkAddressScopesJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists the address scopes the caller can see. Pages are fetched lazily as the sequence is enumerated.

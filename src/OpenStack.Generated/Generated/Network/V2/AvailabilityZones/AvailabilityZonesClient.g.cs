@@ -36,13 +36,9 @@ public partial class AvailabilityZonesClient
     /// </summary>
     public virtual IAvailabilityZonesApi Api => RefitApi;
 
-    private IAvailabilityZonesApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IAvailabilityZonesApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IAvailabilityZonesApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IAvailabilityZonesApi>(_http, global::OpenStack.Network.V2.NetworkAvailabilityZonesJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IAvailabilityZonesApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IAvailabilityZonesApi>(_http, global::OpenStack.Network.V2.NetworkAvailabilityZonesJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists availability zones (one page); empty on a cloud without agents. Pages are fetched lazily as the sequence is enumerated.

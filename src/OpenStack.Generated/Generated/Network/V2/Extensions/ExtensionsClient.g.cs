@@ -36,13 +36,9 @@ public partial class ExtensionsClient
     /// </summary>
     public virtual IExtensionsApi Api => RefitApi;
 
-    private IExtensionsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IExtensionsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IExtensionsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IExtensionsApi>(_http, global::OpenStack.Network.V2.NetworkExtensionsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IExtensionsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IExtensionsApi>(_http, global::OpenStack.Network.V2.NetworkExtensionsJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists every loaded extension (one page). Pages are fetched lazily as the sequence is enumerated.

@@ -36,13 +36,9 @@ public partial class FloatingIpsClient
     /// </summary>
     public virtual IFloatingIpsApi Api => RefitApi;
 
-    private IFloatingIpsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IFloatingIpsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IFloatingIpsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IFloatingIpsApi>(_http, global::OpenStack.Network.V2.NetworkFloatingIpsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IFloatingIpsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IFloatingIpsApi>(_http, global::OpenStack.Network.V2.NetworkFloatingIpsJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists the floating IPs the caller can see. Pages are fetched lazily as the sequence is enumerated.

@@ -36,13 +36,9 @@ public partial class NetworksClient
     /// </summary>
     public virtual INetworksApi Api => RefitApi;
 
-    private INetworksApi RefitApi => _refitApi ?? CreateRefitApi();
+    private INetworksApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private INetworksApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<INetworksApi>(_http, global::OpenStack.Network.V2.NetworkNetworksJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private INetworksApi CreateRefitApi() => global::Refit.RestService.ForGenerated<INetworksApi>(_http, global::OpenStack.Network.V2.NetworkNetworksJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists the networks the caller can see (its own, shared and external ones; all for an admin). Pages are fetched lazily as the sequence is enumerated.

@@ -36,13 +36,9 @@ public partial class PortsClient
     /// </summary>
     public virtual IPortsApi Api => RefitApi;
 
-    private IPortsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IPortsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IPortsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IPortsApi>(_http, global::OpenStack.Network.V2.NetworkPortsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IPortsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IPortsApi>(_http, global::OpenStack.Network.V2.NetworkPortsJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists the ports the caller can see. Pages are fetched lazily as the sequence is enumerated.

@@ -36,13 +36,9 @@ public partial class QuotasClient
     /// </summary>
     public virtual IQuotasApi Api => RefitApi;
 
-    private IQuotasApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IQuotasApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IQuotasApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IQuotasApi>(_http, global::OpenStack.Network.V2.NetworkQuotasJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IQuotasApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IQuotasApi>(_http, global::OpenStack.Network.V2.NetworkQuotasJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists the projects whose quotas differ from the defaults (admin; one page). Pages are fetched lazily as the sequence is enumerated.

@@ -36,13 +36,9 @@ public partial class RbacPoliciesClient
     /// </summary>
     public virtual IRbacPoliciesApi Api => RefitApi;
 
-    private IRbacPoliciesApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IRbacPoliciesApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IRbacPoliciesApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IRbacPoliciesApi>(_http, global::OpenStack.Network.V2.NetworkRbacPoliciesJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IRbacPoliciesApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IRbacPoliciesApi>(_http, global::OpenStack.Network.V2.NetworkRbacPoliciesJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists the RBAC policies the caller can see. Pages are fetched lazily as the sequence is enumerated.

@@ -36,13 +36,9 @@ public partial class RoutersClient
     /// </summary>
     public virtual IRoutersApi Api => RefitApi;
 
-    private IRoutersApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IRoutersApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IRoutersApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IRoutersApi>(_http, global::OpenStack.Network.V2.NetworkRoutersJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IRoutersApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IRoutersApi>(_http, global::OpenStack.Network.V2.NetworkRoutersJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists the routers the caller can see. Pages are fetched lazily as the sequence is enumerated.

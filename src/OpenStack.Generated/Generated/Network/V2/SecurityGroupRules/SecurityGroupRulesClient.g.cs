@@ -36,13 +36,9 @@ public partial class SecurityGroupRulesClient
     /// </summary>
     public virtual ISecurityGroupRulesApi Api => RefitApi;
 
-    private ISecurityGroupRulesApi RefitApi => _refitApi ?? CreateRefitApi();
+    private ISecurityGroupRulesApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private ISecurityGroupRulesApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<ISecurityGroupRulesApi>(_http, global::OpenStack.Network.V2.NetworkSecurityGroupRulesJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private ISecurityGroupRulesApi CreateRefitApi() => global::Refit.RestService.ForGenerated<ISecurityGroupRulesApi>(_http, global::OpenStack.Network.V2.NetworkSecurityGroupRulesJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists the security group rules the caller can see. Pages are fetched lazily as the sequence is enumerated.

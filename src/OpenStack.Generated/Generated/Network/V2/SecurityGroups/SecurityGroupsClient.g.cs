@@ -36,13 +36,9 @@ public partial class SecurityGroupsClient
     /// </summary>
     public virtual ISecurityGroupsApi Api => RefitApi;
 
-    private ISecurityGroupsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private ISecurityGroupsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private ISecurityGroupsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<ISecurityGroupsApi>(_http, global::OpenStack.Network.V2.NetworkSecurityGroupsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private ISecurityGroupsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<ISecurityGroupsApi>(_http, global::OpenStack.Network.V2.NetworkSecurityGroupsJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists the security groups the caller can see. Pages are fetched lazily as the sequence is enumerated.

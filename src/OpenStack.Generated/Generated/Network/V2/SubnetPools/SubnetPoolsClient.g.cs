@@ -36,13 +36,9 @@ public partial class SubnetPoolsClient
     /// </summary>
     public virtual ISubnetPoolsApi Api => RefitApi;
 
-    private ISubnetPoolsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private ISubnetPoolsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private ISubnetPoolsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<ISubnetPoolsApi>(_http, global::OpenStack.Network.V2.NetworkSubnetPoolsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private ISubnetPoolsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<ISubnetPoolsApi>(_http, global::OpenStack.Network.V2.NetworkSubnetPoolsJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists the subnet pools the caller can see. Pages are fetched lazily as the sequence is enumerated.

@@ -36,13 +36,9 @@ public partial class SubnetsClient
     /// </summary>
     public virtual ISubnetsApi Api => RefitApi;
 
-    private ISubnetsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private ISubnetsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private ISubnetsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<ISubnetsApi>(_http, global::OpenStack.Network.V2.NetworkSubnetsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private ISubnetsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<ISubnetsApi>(_http, global::OpenStack.Network.V2.NetworkSubnetsJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists the subnets the caller can see. Pages are fetched lazily as the sequence is enumerated.

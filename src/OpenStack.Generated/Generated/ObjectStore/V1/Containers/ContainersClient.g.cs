@@ -36,13 +36,9 @@ public partial class ContainersClient
     /// </summary>
     public virtual IContainersApi Api => RefitApi;
 
-    private IContainersApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IContainersApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IContainersApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IContainersApi>(_http, global::OpenStack.ObjectStore.V1.ObjectStoreContainersJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IContainersApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IContainersApi>(_http, global::OpenStack.ObjectStore.V1.ObjectStoreContainersJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists the account's containers, sorted by name. Pages are fetched lazily as the sequence is enumerated.

@@ -36,13 +36,9 @@ public partial class ObjectsClient
     /// </summary>
     public virtual IObjectsApi Api => RefitApi;
 
-    private IObjectsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IObjectsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IObjectsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IObjectsApi>(_http, global::OpenStack.ObjectStore.V1.ObjectStoreObjectsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IObjectsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IObjectsApi>(_http, global::OpenStack.ObjectStore.V1.ObjectStoreObjectsJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists the container's objects, sorted by name. Pages are fetched lazily as the sequence is enumerated.

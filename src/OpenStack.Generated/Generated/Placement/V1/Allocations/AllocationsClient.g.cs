@@ -40,13 +40,9 @@ public partial class AllocationsClient
     /// </summary>
     public virtual IAllocationsApi Api => RefitApi;
 
-    private IAllocationsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IAllocationsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IAllocationsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IAllocationsApi>(_http, global::OpenStack.Placement.V1.PlacementAllocationsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IAllocationsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IAllocationsApi>(_http, global::OpenStack.Placement.V1.PlacementAllocationsJsonContextRefit.Settings);
 
     /// <summary>
     /// Reads the consumer's allocations (an empty map when it has none).

@@ -40,13 +40,9 @@ public partial class ResourceProvidersClient
     /// </summary>
     public virtual IResourceProvidersApi Api => RefitApi;
 
-    private IResourceProvidersApi RefitApi => _refitApi ?? CreateRefitApi();
+    private IResourceProvidersApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private IResourceProvidersApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<IResourceProvidersApi>(_http, global::OpenStack.Placement.V1.PlacementResourceProvidersJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private IResourceProvidersApi CreateRefitApi() => global::Refit.RestService.ForGenerated<IResourceProvidersApi>(_http, global::OpenStack.Placement.V1.PlacementResourceProvidersJsonContextRefit.Settings);
 
     /// <summary>
     /// Lists ResourceProviders. Pages are fetched lazily as the sequence is enumerated.

@@ -40,13 +40,9 @@ public partial class TraitsClient
     /// </summary>
     public virtual ITraitsApi Api => RefitApi;
 
-    private ITraitsApi RefitApi => _refitApi ?? CreateRefitApi();
+    private ITraitsApi RefitApi => _refitApi ?? global::System.Threading.LazyInitializer.EnsureInitialized(ref _refitApi, CreateRefitApi);
 
-    private ITraitsApi CreateRefitApi()
-    {
-        var api = global::Refit.RestService.ForGenerated<ITraitsApi>(_http, global::OpenStack.Placement.V1.PlacementTraitsJsonContextRefit.Settings);
-        return global::System.Threading.Interlocked.CompareExchange(ref _refitApi, api, null) ?? api;
-    }
+    private ITraitsApi CreateRefitApi() => global::Refit.RestService.ForGenerated<ITraitsApi>(_http, global::OpenStack.Placement.V1.PlacementTraitsJsonContextRefit.Settings);
 
     /// <summary>
     /// Deletes a custom trait; 400 for a standard trait, 409 while a provider has it.
